@@ -1,0 +1,112 @@
+//! The article model every later stage reads, and the warnings loading produces.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+/// One news article: its metadata and its cleaned body text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Unique id within the corpus: the file stem, with a suffix when two files share one.
+    pub id: String,
+    /// Where it was read from, as the user gave it (`file.jsonl#3` for a record in a file).
+    pub path: String,
+    /// Outlet name when known.
+    pub source: Option<String>,
+    /// Headline when known.
+    pub title: Option<String>,
+    /// Publication date when known.
+    pub date: Option<NaiveDate>,
+    /// Original URL when known.
+    pub url: Option<String>,
+    /// Cleaned article text: paragraphs separated by one newline, no page furniture.
+    pub body: String,
+}
+
+impl Article {
+    /// An article with only a path and a body; the id is the file stem.
+    pub fn new(path: &Path, body: String) -> Self {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".into());
+        Self {
+            id,
+            path: path.to_string_lossy().into_owned(),
+            source: None,
+            title: None,
+            date: None,
+            url: None,
+            body,
+        }
+    }
+
+    /// The date as `YYYY-MM-DD`, the form every output uses.
+    pub fn date_iso(&self) -> Option<String> {
+        self.date.map(|d| d.format("%Y-%m-%d").to_string())
+    }
+}
+
+/// A file that could not be read, and why: shown to the user as `path: reason`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    /// The file or folder concerned.
+    pub path: String,
+    /// One line saying what went wrong.
+    pub reason: String,
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// The outcome of loading: what could be read, and a warning for each thing that could not.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// Articles read, in path order.
+    pub articles: Vec<Article>,
+    /// One warning per file or folder that could not be read.
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Loaded {
+    /// Record a warning for a path.
+    pub fn warn(&mut self, path: &Path, reason: &str) {
+        self.warnings.push(LoadWarning {
+            path: path.to_string_lossy().into_owned(),
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Make article ids unique by suffixing repeats with `-2`, `-3`, ...
+    pub fn disambiguate_ids(&mut self) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for a in &mut self.articles {
+            let n = seen.entry(a.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                a.id = format!("{}-{}", a.id, n);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_ids_get_suffixes() {
+        let mut l = Loaded::default();
+        for p in ["a/x.txt", "b/x.txt", "c/y.txt"] {
+            l.articles.push(Article::new(Path::new(p), "text".into()));
+        }
+        l.disambiguate_ids();
+        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x", "x-2", "y"]);
+    }
+}

@@ -1,0 +1,240 @@
+//! The `parallax` command: open stories in the terminal, list them, export reports.
+
+#![forbid(unsafe_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use color_eyre::eyre::{Result, bail, eyre};
+use parallax::config::Config;
+use parallax::corpus::Loaded;
+use parallax::group::{self, Story};
+use parallax::report::{self, Format};
+
+/// Compare how different outlets tell the same news story, passage by passage.
+#[derive(Debug, Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Config file (default: the user's config dir, e.g. ~/.config/parallax/config.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Article files and folders (read recursively). None: the bundled sample story.
+    paths: Vec<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the stories found among the articles.
+    Stories {
+        /// Article files and folders. None: the bundled sample story.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+    /// Write a comparison report of one or more stories.
+    Export {
+        /// Article files and folders. None: the bundled sample story.
+        paths: Vec<PathBuf>,
+        /// Export only the story with this id (see `parallax stories`).
+        #[arg(long, conflicts_with = "one_story")]
+        story: Option<String>,
+        /// Take all given articles as one story, without grouping.
+        #[arg(long)]
+        one_story: bool,
+        /// Report format.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Output file (default: standard output). Written whole or not at all.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Show what parallax understood of article files: metadata and cleaned body.
+    Inspect {
+        /// Article files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+}
+
+/// Formats for listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    /// Human-readable text.
+    Text,
+    /// JSON (see README).
+    Json,
+}
+
+fn main() -> ExitCode {
+    if let Err(e) = color_eyre::install() {
+        eprintln!("parallax: {e}");
+    }
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let cfg = Config::load(cli.config.as_deref())?;
+    match cli.command {
+        None => open(&cli.paths, &cfg),
+        Some(Command::Stories { paths, format }) => list_stories(&paths, format, &cfg),
+        Some(Command::Export {
+            paths,
+            story,
+            one_story,
+            format,
+            output,
+        }) => export(&paths, story.as_deref(), one_story, format, output.as_deref(), &cfg),
+        Some(Command::Inspect { paths, format }) => inspect(&paths, format, &cfg),
+    }
+}
+
+/// Load articles and print one line per file that could not be read.
+fn load(paths: &[PathBuf], cfg: &Config) -> Result<Loaded> {
+    let loaded = parallax::load(paths, cfg);
+    for w in &loaded.warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    if loaded.articles.is_empty() {
+        bail!("no articles could be loaded");
+    }
+    Ok(loaded)
+}
+
+/// The stories of the loaded articles; the sample (no paths) is one story by definition.
+fn stories_of(paths: &[PathBuf], loaded: &Loaded, cfg: &Config) -> Vec<Story> {
+    if paths.is_empty() {
+        vec![group::one_story(&loaded.articles)]
+    } else {
+        parallax::stories(&loaded.articles, cfg)
+    }
+}
+
+fn open(paths: &[PathBuf], cfg: &Config) -> Result<ExitCode> {
+    let loaded = load(paths, cfg)?;
+    let stories = stories_of(paths, &loaded, cfg);
+    let mut out = std::io::stdout().lock();
+    for story in &stories {
+        let c = parallax::compare_story(&loaded.articles, story, cfg);
+        writeln!(out, "# {}", c.story.title)?;
+        for row in &c.rows {
+            for cell in &row.cells {
+                writeln!(out, "[{}] {}", cell.article, cell.text)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_stories(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<ExitCode> {
+    let loaded = load(paths, cfg)?;
+    let stories = stories_of(paths, &loaded, cfg);
+    let mut out = std::io::stdout().lock();
+    match format {
+        ListFormat::Json => {
+            let list: Vec<_> = stories
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "id": s.id,
+                        "title": s.title,
+                        "articles": s.articles.iter().map(|&i| {
+                            let a = &loaded.articles[i];
+                            serde_json::json!({
+                                "id": a.id, "path": a.path, "source": a.source,
+                                "title": a.title, "date": a.date_iso(),
+                            })
+                        }).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({ "stories": list });
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        ListFormat::Text => {
+            for s in &stories {
+                writeln!(out, "{}  {} ({} articles)", s.id, s.title, s.articles.len())?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    paths: &[PathBuf],
+    story: Option<&str>,
+    one_story: bool,
+    format: Format,
+    output: Option<&Path>,
+    cfg: &Config,
+) -> Result<ExitCode> {
+    let loaded = load(paths, cfg)?;
+    let stories = if one_story {
+        vec![group::one_story(&loaded.articles)]
+    } else {
+        stories_of(paths, &loaded, cfg)
+    };
+    let chosen: Vec<&Story> = match story {
+        Some(id) => {
+            let s = stories
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| eyre!("no story with id {id:?} (see `parallax stories`)"))?;
+            vec![s]
+        }
+        None => stories.iter().collect(),
+    };
+    let comparisons: Vec<_> = chosen
+        .iter()
+        .map(|s| parallax::compare_story(&loaded.articles, s, cfg))
+        .collect();
+    let text = report::render(&comparisons, format);
+    match output {
+        Some(path) => {
+            let inputs: Vec<&Path> = loaded.articles.iter().map(|a| Path::new(&a.path)).collect();
+            report::write_atomic(path, text.as_bytes(), &inputs)?;
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn inspect(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<ExitCode> {
+    let loaded = load(paths, cfg)?;
+    let mut out = std::io::stdout().lock();
+    for a in &loaded.articles {
+        match format {
+            ListFormat::Json => {
+                let doc = serde_json::json!({
+                    "id": a.id, "path": a.path, "source": a.source, "title": a.title,
+                    "date": a.date_iso(), "url": a.url, "body": a.body,
+                });
+                writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            }
+            ListFormat::Text => {
+                writeln!(out, "path:   {}", a.path)?;
+                writeln!(out, "outlet: {}", a.source.as_deref().unwrap_or("-"))?;
+                writeln!(out, "title:  {}", a.title.as_deref().unwrap_or("-"))?;
+                writeln!(out, "date:   {}", a.date_iso().as_deref().unwrap_or("-"))?;
+                writeln!(out, "url:    {}", a.url.as_deref().unwrap_or("-"))?;
+                writeln!(out, "\n{}\n", a.body)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,89 @@
+//! The `Comparison`: the one model at the centre of parallax.
+//!
+//! It is built once per story by the pipeline (corpus → group → align → compare) and from then
+//! on only read: the TUI and the three report formats are views of it and never recompute
+//! analysis. Its JSON form is a public contract (see DESIGN.md and README.md): fields may be
+//! added, but the ones named there keep their meaning.
+
+mod analysis;
+mod rows;
+
+pub use analysis::*;
+pub use rows::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON form of [`Comparison`]; bumped only when a field changes meaning.
+pub const VERSION: u32 = 1;
+
+/// Everything parallax knows about one story: its articles, aligned rows and analysis.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Comparison {
+    /// Version of this model's JSON form ([`VERSION`]).
+    pub version: u32,
+    /// Which story this is.
+    pub story: StoryRef,
+    /// Article id of the default reference: the article whose reading order the rows follow.
+    pub reference: String,
+    /// The story's articles, in column order.
+    pub articles: Vec<ArticleEntry>,
+    /// Aligned rows of corresponding passages, in the reference's reading order.
+    pub rows: Vec<Row>,
+    /// The same quotation as carried by different outlets, with its fidelity in each.
+    #[serde(default)]
+    pub quotes: Vec<QuoteGroup>,
+    /// Per-outlet summary: what each carries, omits and how it words things.
+    #[serde(default)]
+    pub summary: Vec<OutletSummary>,
+}
+
+/// Identifies a story inside a corpus.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StoryRef {
+    /// Stable id, usable with `parallax export --story ID`.
+    pub id: String,
+    /// Human title, chosen from the story's most central headline.
+    pub title: String,
+}
+
+/// One article as the comparison presents it: metadata, cleaned body and its framing marks.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ArticleEntry {
+    /// Unique id within the corpus (file stem, disambiguated).
+    pub id: String,
+    /// Where it was read from (file path; `file.jsonl#3` style for records in a multi-record file).
+    pub path: String,
+    /// Outlet name when known.
+    pub source: Option<String>,
+    /// Headline when known.
+    pub title: Option<String>,
+    /// Publication date as `YYYY-MM-DD` when known.
+    pub date: Option<String>,
+    /// Original URL when known.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Number of words in the body.
+    #[serde(default)]
+    pub words: usize,
+    /// The cleaned article text; every `start`/`end` in the model is a byte offset into it.
+    pub body: String,
+    /// Framing highlights in the body, sorted by `start`.
+    #[serde(default)]
+    pub marks: Vec<Mark>,
+}
+
+impl Comparison {
+    /// Index of the article with this id.
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+
+    /// A short display name for an article: its outlet, else its title, else its id.
+    pub fn display_name(&self, index: usize) -> &str {
+        let a = &self.articles[index];
+        a.source
+            .as_deref()
+            .or(a.title.as_deref())
+            .unwrap_or(a.id.as_str())
+    }
+}
