@@ -1,0 +1,236 @@
+//! Weighted feature vectors: how much each feature says about an article, given the corpus.
+//!
+//! Features are interned once ([`Interned`]); vectors are then weighed for given settings
+//! ([`weigh`]): `(1 + ln tf) · idf` with `idf = ln((N + 1) / df)`, where the headline's
+//! occurrences count `headline` times. Each kind of feature (terms, names, numbers) becomes its
+//! own vector of unit length; the three are scaled by the square roots of their kind weights,
+//! joined, and scaled to unit length. The dot product of two such vectors is then the weighted
+//! mean of the per-kind cosines over the kinds both articles have: one number, computable
+//! through an inverted index like any cosine.
+
+use std::collections::HashMap;
+
+use super::features::{DocFeatures, Kind};
+
+/// How much each part of an article counts.
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// Content stems.
+    pub term: f32,
+    /// Names.
+    pub name: f32,
+    /// Numbers.
+    pub number: f32,
+    /// Lead terms.
+    pub lead: f32,
+    /// How many times an occurrence in the headline counts.
+    pub headline: f32,
+}
+
+impl Weights {
+    fn of(&self, kind: Kind) -> f32 {
+        match kind {
+            Kind::Term => self.term,
+            Kind::Name => self.name,
+            Kind::Number => self.number,
+            Kind::Lead => self.lead,
+        }
+    }
+}
+
+/// A sparse vector: (feature id, weight) sorted by feature id.
+pub type Sparse = Vec<(u32, f32)>;
+
+/// The corpus's features, interned: per article (feature id, headline count, body count).
+pub struct Interned {
+    /// Per article, its features sorted by id.
+    pub docs: Vec<Vec<(u32, f32, f32)>>,
+    /// Kind and text of each feature, by id.
+    pub features: Vec<(Kind, String)>,
+    /// Number of articles each feature occurs in, by id.
+    pub df: Vec<u32>,
+}
+
+/// Give every feature of the corpus one id and count its document frequency. `docs` holds,
+/// in article order, the worker that extracted each article and its features in that worker's
+/// local ids; `vocabs` each worker's vocabulary. Ids are handed out in order of first
+/// occurrence in article order, so they do not depend on how work was shared among threads.
+pub fn intern(docs: Vec<(usize, DocFeatures)>, mut vocabs: Vec<Vec<(Kind, String)>>) -> Interned {
+    let mut ids: [HashMap<String, u32>; 4] = Default::default();
+    let mut local_to_global: Vec<Vec<u32>> =
+        vocabs.iter().map(|v| vec![u32::MAX; v.len()]).collect();
+    let mut features: Vec<(Kind, String)> = Vec::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut out = Vec::with_capacity(docs.len());
+    for (worker, doc) in docs {
+        let mut v = Vec::with_capacity(doc.len());
+        for (local, head, body) in doc {
+            let slot = &mut local_to_global[worker][local as usize];
+            if *slot == u32::MAX {
+                let (kind, text) = &mut vocabs[worker][local as usize];
+                let (kind, text) = (*kind, std::mem::take(text));
+                let map = &mut ids[kind as usize];
+                *slot = match map.get(&text) {
+                    Some(&id) => id,
+                    None => {
+                        let id = features.len() as u32;
+                        map.insert(text.clone(), id);
+                        features.push((kind, text));
+                        df.push(0);
+                        id
+                    }
+                };
+            }
+            df[*slot as usize] += 1;
+            v.push((*slot, head, body));
+        }
+        v.sort_unstable_by_key(|&(id, _, _)| id);
+        out.push(v);
+    }
+    Interned {
+        docs: out,
+        features,
+        df,
+    }
+}
+
+/// The corpus as weighted vectors, one of unit length per article (empty when it has no
+/// features).
+pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
+    let total = (interned.docs.len() + 1) as f32;
+    let idf: Vec<f32> = interned
+        .df
+        .iter()
+        .map(|&df| (total / df.max(1) as f32).ln())
+        .collect();
+    interned
+        .docs
+        .iter()
+        .map(|doc| {
+            let mut v: Sparse = Vec::with_capacity(doc.len());
+            let mut norm2 = [0f32; 4];
+            for &(id, head, body) in doc {
+                let tf = head * weights.headline + body;
+                if tf <= 0.0 {
+                    continue;
+                }
+                let w = (1.0 + tf.ln()) * idf[id as usize];
+                norm2[kind_index(interned.features[id as usize].0)] += w * w;
+                v.push((id, w));
+            }
+            let mut scale = [0f32; 4];
+            let mut present = 0f32;
+            for k in Kind::ALL {
+                let i = kind_index(k);
+                if norm2[i] > 0.0 && weights.of(k) > 0.0 {
+                    scale[i] = weights.of(k).sqrt() / norm2[i].sqrt();
+                    present += weights.of(k);
+                }
+            }
+            if present > 0.0 {
+                let overall = present.sqrt();
+                for (id, w) in &mut v {
+                    *w *= scale[kind_index(interned.features[*id as usize].0)] / overall;
+                }
+            }
+            v.retain(|&(_, w)| w > 0.0);
+            v
+        })
+        .collect()
+}
+
+fn kind_index(k: Kind) -> usize {
+    k as usize
+}
+
+/// Dot product of two sparse vectors.
+pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::group::features::Extractor;
+
+    const EVEN: Weights = Weights {
+        term: 1.0,
+        name: 1.0,
+        number: 1.0,
+        lead: 1.0,
+        headline: 2.0,
+    };
+
+    fn interned(texts: &[&str]) -> Interned {
+        // Two extractors, as two worker threads would have, taking turns.
+        let mut ex = [Extractor::default(), Extractor::default()];
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i % 2, ex[i % 2].extract("", t)))
+            .collect();
+        let [a, b] = ex;
+        intern(docs, vec![a.into_vocab(), b.into_vocab()])
+    }
+
+    #[test]
+    fn one_id_per_feature_across_workers() {
+        let i = interned(&[
+            "Quake hits Lake County.",
+            "Quake in Lake County.",
+            "Quake hits Sumatra.",
+        ]);
+        let quake = i
+            .features
+            .iter()
+            .position(|f| f == &(Kind::Term, "quak".to_string()))
+            .unwrap();
+        assert_eq!(i.df[quake], 3);
+        assert_eq!(
+            i.features
+                .iter()
+                .filter(|f| f == &&(Kind::Term, "quak".to_string()))
+                .count(),
+            1
+        );
+        assert!(i.docs.iter().all(|d| d.windows(2).all(|w| w[0].0 < w[1].0)));
+    }
+
+    #[test]
+    fn vectors_are_unit_length_and_shared_names_raise_the_dot() {
+        let i = interned(&[
+            "A quake shook Lake County on Sunday; Lake County homes cracked.",
+            "Lake County residents felt the quake; homes in Lake County shook.",
+            "A quake shook Sumatra on Tuesday; homes in Indonesia cracked.",
+        ]);
+        let v = weigh(&i, &EVEN);
+        for d in &v {
+            let norm: f32 = d.iter().map(|(_, w)| w * w).sum();
+            assert!((norm - 1.0).abs() < 1e-5, "{norm}");
+        }
+        assert!(dot(&v[0], &v[1]) > dot(&v[0], &v[2]));
+    }
+
+    #[test]
+    fn a_kind_weighted_zero_is_ignored() {
+        let i = interned(&["Quake hits Lake County.", "Quake hits Lake County again."]);
+        let without_names = weigh(&i, &Weights { name: 0.0, ..EVEN });
+        assert!(
+            without_names[0]
+                .iter()
+                .all(|&(id, _)| i.features[id as usize].0 != Kind::Name)
+        );
+    }
+}
