@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use color_eyre::eyre::{Result, bail, eyre};
 use parallax::config::Config;
-use parallax::corpus::Loaded;
+use parallax::corpus::{Article, Loaded};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
 
@@ -175,11 +175,63 @@ fn list_stories(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<E
         }
         ListFormat::Text => {
             for s in &stories {
-                writeln!(out, "{}  {} ({} articles)", s.id, s.title, s.articles.len())?;
+                let members: Vec<&Article> =
+                    s.articles.iter().map(|&i| &loaded.articles[i]).collect();
+                writeln!(out, "{}  {}", s.id, one_line(&s.title))?;
+                writeln!(
+                    out,
+                    "{:width$}  {}",
+                    "",
+                    story_facts(&members),
+                    width = s.id.len()
+                )?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The second line of a story in `parallax stories`: article count, date range, outlets.
+fn story_facts(members: &[&Article]) -> String {
+    let count = match members.len() {
+        1 => "1 article".to_string(),
+        n => format!("{n} articles"),
+    };
+    let first = members.iter().filter_map(|a| a.date).min();
+    let last = members.iter().filter_map(|a| a.date).max();
+    let dates = match (first, last) {
+        (Some(a), Some(b)) if a == b => a.format("%Y-%m-%d").to_string(),
+        (Some(a), Some(b)) => format!("{} to {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+        _ => "date unknown".to_string(),
+    };
+    let mut outlets: Vec<String> = Vec::new();
+    for a in members {
+        if let Some(src) = a.source.as_deref().map(one_line).filter(|s| !s.is_empty()) {
+            if !outlets.contains(&src) {
+                outlets.push(src);
+            }
+        }
+    }
+    const SHOWN: usize = 4;
+    let outlets = match outlets.len() {
+        0 => "outlets unknown".to_string(),
+        n if n <= SHOWN => outlets.join(", "),
+        n => format!(
+            "{} and {} more",
+            outlets[..SHOWN - 1].join(", "),
+            n - (SHOWN - 1)
+        ),
+    };
+    format!("{count}, {dates}, {outlets}")
+}
+
+/// Article-supplied text made safe for one terminal line: control characters become spaces.
+fn one_line(s: &str) -> String {
+    let plain: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn export(

@@ -1,26 +1,41 @@
-//! Which pairs of articles are worth comparing: those sharing one of their most telling
-//! features, found through an inverted index rather than by trying all pairs.
+//! Which pairs of articles are worth comparing: those sharing their most telling features,
+//! found through an inverted index rather than by trying all pairs.
 //!
 //! Two articles on one event share their rare, heavily weighted terms and names. Each article
-//! posts its `top_k` heaviest features (those seen in at least two articles) to an index; the
-//! candidates of an article are the others posted under the same features. A feature posted by
-//! more than `max_posting` articles is generic in this corpus and proposes no pairs: every
-//! article keeps its rarer features to be found by.
+//! posts its `top_k` heaviest features (those seen in at least two articles) to an index whose
+//! postings are sorted by weight. An article's candidates are scored by the part of the dot
+//! product their shared posted features give, reading at most `scan` entries of each posting
+//! (the articles for which that feature matters most: a generic feature's long posting costs no
+//! more than a rare one's), and the best `per_article` are kept. Work and memory thus grow
+//! linearly with the corpus.
 
 use super::vectors::Sparse;
 
+/// Bounds on the work of finding candidates.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Features each article posts.
+    pub top_k: usize,
+    /// Entries read from each posting.
+    pub scan: usize,
+    /// Candidates kept per article.
+    pub per_article: usize,
+}
+
 /// The inverted index of each article's heaviest features.
 pub struct Index {
-    top: Vec<Vec<u32>>,
-    postings: Vec<Vec<u32>>,
-    max_posting: usize,
+    /// Per article, its posted features with their weights.
+    top: Vec<Vec<(u32, f32)>>,
+    /// Per feature, the articles posting it with its weight there, heaviest first.
+    postings: Vec<Vec<(u32, f32)>>,
+    limits: Limits,
 }
 
 impl Index {
-    /// Index the `top_k` heaviest shared features of every article.
-    /// `df` gives each feature's document frequency by id.
-    pub fn new(docs: &[Sparse], df: &[u32], top_k: usize, max_posting: usize) -> Self {
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); df.len()];
+    /// Index the heaviest shared features of every article; `df` gives each feature's
+    /// document frequency by id.
+    pub fn new(docs: &[Sparse], df: &[u32], limits: Limits) -> Self {
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); df.len()];
         let mut top = Vec::with_capacity(docs.len());
         for (doc, v) in docs.iter().enumerate() {
             let mut shared: Vec<(u32, f32)> = v
@@ -29,43 +44,52 @@ impl Index {
                 .filter(|&(f, _)| df[f as usize] >= 2)
                 .collect();
             shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            shared.truncate(top_k);
-            let features: Vec<u32> = shared.into_iter().map(|(f, _)| f).collect();
-            for &f in &features {
-                postings[f as usize].push(doc as u32);
+            shared.truncate(limits.top_k);
+            for &(f, w) in &shared {
+                postings[f as usize].push((doc as u32, w));
             }
-            top.push(features);
+            top.push(shared);
+        }
+        for p in &mut postings {
+            p.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         Self {
             top,
             postings,
-            max_posting,
+            limits,
         }
     }
 
-    /// The candidates of article `doc` with a higher index than `doc`, in increasing order.
-    /// `seen` is scratch space of one flag per article, all false on entry and on return.
-    pub fn later_candidates(&self, doc: usize, seen: &mut [bool]) -> Vec<u32> {
-        let mut out = Vec::new();
-        for &f in &self.top[doc] {
-            let posting = &self.postings[f as usize];
-            if posting.len() > self.max_posting {
-                continue;
-            }
-            // Postings are in increasing article order: skip to the articles after `doc`.
-            let from = posting.partition_point(|&d| d as usize <= doc);
-            for &other in &posting[from..] {
-                if !seen[other as usize] {
-                    seen[other as usize] = true;
-                    out.push(other);
+    /// The candidates of article `doc` (other articles, in increasing order). `scratch` holds
+    /// one score per article, all 0 on entry and on return.
+    pub fn candidates(&self, doc: usize, scratch: &mut [f32]) -> Vec<u32> {
+        let mut touched: Vec<u32> = Vec::new();
+        for &(f, w) in &self.top[doc] {
+            for &(other, w_other) in self.postings[f as usize].iter().take(self.limits.scan) {
+                if other as usize == doc {
+                    continue;
                 }
+                let s = &mut scratch[other as usize];
+                if *s == 0.0 {
+                    touched.push(other);
+                }
+                *s += w * w_other;
             }
         }
-        for &d in &out {
-            seen[d as usize] = false;
+        let keep = self.limits.per_article;
+        if touched.len() > keep {
+            touched.select_nth_unstable_by(keep, |&a, &b| {
+                scratch[b as usize]
+                    .total_cmp(&scratch[a as usize])
+                    .then(a.cmp(&b))
+            });
         }
-        out.sort_unstable();
-        out
+        for &d in &touched {
+            scratch[d as usize] = 0.0;
+        }
+        touched.truncate(keep);
+        touched.sort_unstable();
+        touched
     }
 }
 
@@ -73,22 +97,51 @@ impl Index {
 mod tests {
     use super::*;
 
-    #[test]
-    fn candidates_share_a_top_feature_and_generic_features_propose_none() {
+    const OPEN: Limits = Limits {
+        top_k: 2,
+        scan: 10,
+        per_article: 10,
+    };
+
+    fn docs() -> (Vec<Sparse>, Vec<u32>) {
         // Feature 0 is in every article (generic), 1 links articles 0 and 2, 2 is unshared.
         let docs = vec![
             vec![(0, 0.5), (1, 0.8), (2, 0.3)],
             vec![(0, 0.9)],
             vec![(0, 0.4), (1, 0.9)],
-            vec![(0, 0.9)],
+            vec![(0, 0.7)],
         ];
-        let df = [4, 2, 1];
-        let index = Index::new(&docs, &df, 2, 3);
-        let mut seen = vec![false; 4];
-        assert_eq!(index.later_candidates(0, &mut seen), [2]);
-        assert_eq!(index.later_candidates(1, &mut seen), Vec::<u32>::new());
-        assert!(seen.iter().all(|s| !s));
-        let open = Index::new(&docs, &df, 2, 10);
-        assert_eq!(open.later_candidates(0, &mut seen), [1, 2, 3]);
+        (docs, vec![4, 2, 1])
+    }
+
+    #[test]
+    fn candidates_share_a_posted_feature() {
+        let (docs, df) = docs();
+        let index = Index::new(&docs, &df, OPEN);
+        let mut scratch = vec![0.0; 4];
+        assert_eq!(index.candidates(0, &mut scratch), [1, 2, 3]);
+        assert_eq!(index.candidates(1, &mut scratch), [0, 2, 3]);
+        assert!(scratch.iter().all(|&s| s == 0.0));
+    }
+
+    #[test]
+    fn long_postings_are_read_heaviest_first_and_candidates_capped() {
+        let (docs, df) = docs();
+        // Reading one entry per posting: article 1 sees only the heaviest poster of feature 0
+        // (itself, skipped); article 0 still finds 2 through the rare feature.
+        let index = Index::new(&docs, &df, Limits { scan: 1, ..OPEN });
+        let mut scratch = vec![0.0; 4];
+        assert_eq!(index.candidates(1, &mut scratch), Vec::<u32>::new());
+        assert_eq!(index.candidates(0, &mut scratch), [1, 2]);
+        // Keeping one candidate keeps the best scored: 2 shares two features with 0.
+        let index = Index::new(
+            &docs,
+            &df,
+            Limits {
+                per_article: 1,
+                ..OPEN
+            },
+        );
+        assert_eq!(index.candidates(0, &mut scratch), [2]);
     }
 }

@@ -7,7 +7,9 @@
 //! pairs only) so the cost follows the number of edges, not the square of the corpus.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap;
 
 /// A proposed join of clusters `a` and `b`, valid while both are at the stamped versions.
 struct Join {
@@ -43,7 +45,7 @@ struct Cluster {
     /// Sum of edge similarities among its own members.
     internal: f32,
     /// Sum of edge similarities to each neighbouring cluster.
-    links: HashMap<u32, f32>,
+    links: FxHashMap<u32, f32>,
     version: u32,
     alive: bool,
 }
@@ -66,7 +68,7 @@ pub fn average_link(
         .map(|i| Cluster {
             members: vec![i],
             internal: 0.0,
-            links: HashMap::new(),
+            links: FxHashMap::default(),
             version: 0,
             alive: true,
         })

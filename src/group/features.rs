@@ -10,7 +10,7 @@
 //! scans text in one pass into reused buffers, and each worker thread keeps its own vocabulary
 //! of feature ids, merged once at the end (see `vectors::intern`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text;
 
@@ -90,12 +90,12 @@ const WRITTEN_LOWER: u8 = 2;
 /// words: each word of the text costs one hash lookup.
 #[derive(Default)]
 pub struct Extractor {
-    /// Feature kind and text by local id.
-    vocab: Vec<(Kind, String)>,
     /// Local feature id by text, one map per kind.
-    ids: [HashMap<String, u32>; 4],
+    ids: [FxHashMap<String, u32>; 4],
+    /// Number of features so far (the next local id).
+    features: u32,
     /// Key id by word key, and what is known of each key.
-    key_ids: HashMap<String, u32>,
+    key_ids: FxHashMap<String, u32>,
     key_info: Vec<KeyInfo>,
     // Scratch, reused from article to article.
     counts: Vec<[f32; 2]>,
@@ -146,13 +146,26 @@ impl Extractor {
     /// Kind and text of a local feature id.
     #[cfg(test)]
     pub fn feature(&self, id: u32) -> (Kind, &str) {
-        let (k, s) = &self.vocab[id as usize];
-        (*k, s)
+        Kind::ALL
+            .into_iter()
+            .find_map(|k| {
+                self.ids[k as usize]
+                    .iter()
+                    .find(|&(_, &i)| i == id)
+                    .map(|(s, _)| (k, s.as_str()))
+            })
+            .unwrap_or((Kind::Term, ""))
     }
 
     /// Give up the vocabulary: (kind, text) by local id.
     pub fn into_vocab(self) -> Vec<(Kind, String)> {
-        self.vocab
+        let mut vocab = vec![(Kind::Term, String::new()); self.features as usize];
+        for (kind, map) in Kind::ALL.into_iter().zip(self.ids) {
+            for (text, id) in map {
+                vocab[id as usize] = (kind, text);
+            }
+        }
+        vocab
     }
 
     /// The id of a word key, working out its term and number features the first time.
@@ -269,12 +282,12 @@ impl Extractor {
             if let Some(id) = info.number.or(info.term) {
                 self.bump(id, part);
             }
-            if let (true, None, Some(term)) = (in_lead, info.number, info.term) {
+            if in_lead && info.number.is_none() && info.term.is_some() {
                 let id = match info.lead {
                     Some(id) => id,
                     None => {
-                        let stem = self.vocab[term as usize].1.clone();
-                        let id = self.feature_id(Kind::Lead, &stem);
+                        let key = &keys[t.key_start as usize..t.key_end as usize];
+                        let id = self.feature_id(Kind::Lead, &text::stem(key));
                         self.key_info[t.key as usize].lead = Some(id);
                         id
                     }
@@ -302,9 +315,9 @@ impl Extractor {
         if let Some(&id) = map.get(s) {
             return id;
         }
-        let id = self.vocab.len() as u32;
+        let id = self.features;
+        self.features += 1;
         map.insert(s.to_string(), id);
-        self.vocab.push((kind, s.to_string()));
         self.counts.push([0.0; 2]);
         id
     }
@@ -326,38 +339,41 @@ fn tokenize(text: &str, keys: &mut String, out: &mut Vec<Token>) {
     let mut prev_end = 0usize;
     let mut prev_key = 0..0;
     let mut first = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        let (c, len) = char_at(text, i);
+        i += len;
+        if !is_alphanumeric(c) {
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let start = i - len;
+        let mut end = i;
         let mut last = c;
-        while let Some(&(i, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = i + d.len_utf8();
+        while i < n {
+            let (d, dl) = char_at(text, i);
+            if is_alphanumeric(d) {
+                i += dl;
+                end = i;
                 last = d;
-                chars.next();
                 continue;
             }
             let joins = match d {
-                '\'' | '\u{2019}' | '.' => last.is_alphanumeric(),
+                '\'' | '\u{2019}' | '.' => true,
                 ',' => last.is_ascii_digit(),
                 _ => false,
             };
-            let next = text[i + d.len_utf8()..].chars().next();
             let continues = joins
-                && next.is_some_and(|n| {
-                    if d == ',' {
-                        n.is_ascii_digit()
-                    } else {
-                        n.is_alphanumeric()
-                    }
-                });
+                && i + dl < n
+                && if d == ',' {
+                    text.as_bytes()[i + dl].is_ascii_digit()
+                } else {
+                    is_alphanumeric(char_at(text, i + dl).0)
+                };
             if !continues {
                 break;
             }
-            chars.next();
+            i += dl;
             last = d;
         }
         let gap = &text[prev_end..start];
@@ -389,6 +405,25 @@ fn tokenize(text: &str, keys: &mut String, out: &mut Vec<Token>) {
         });
         prev_end = end;
         first = false;
+    }
+}
+
+/// The character at byte `i` of `text` and its length, with a fast path for ASCII.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 

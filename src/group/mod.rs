@@ -92,13 +92,15 @@ pub struct Story {
     pub articles: Vec<usize>,
 }
 
-/// How many of its heaviest features each article posts to the candidate index.
-const TOP_FEATURES: usize = 30;
-
-/// A feature posted by more articles than this (and than a fifth of the corpus) proposes no
-/// candidate pairs: it is too generic to find a story by, and would cost the square of its
-/// length.
-const MAX_POSTING: usize = 1000;
+/// Bounds on the candidate search (see [`candidates`]): each article posts its 30 heaviest
+/// features, reads at most 300 entries of each posting, and keeps its 60 best candidates, so
+/// that grouping time grows linearly with the corpus. An article thus links directly to at
+/// most about a hundred others: stories far larger than that may come out in parts.
+const LIMITS: candidates::Limits = candidates::Limits {
+    top_k: 30,
+    scan: 300,
+    per_article: 60,
+};
 
 /// Pair similarities below this are dropped from the graph: they would move no mean.
 const MIN_EDGE: f32 = 0.02;
@@ -117,12 +119,13 @@ pub fn prepare(articles: &[Article]) -> Prepared {
             let a = &articles[i];
             ex.extract(&naming::headline(a).unwrap_or_default(), &a.body)
         });
-    let vocabs = extractors
+    let vocabs: Vec<_> = extractors
         .into_iter()
         .map(features::Extractor::into_vocab)
         .collect();
+    let interned = vectors::intern(docs, &vocabs);
     Prepared {
-        interned: vectors::intern(docs, vocabs),
+        interned,
         days: articles
             .iter()
             .map(|a| a.date.map(|d| chrono::Datelike::num_days_from_ce(&d)))
@@ -159,27 +162,45 @@ pub fn similarity_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32
         headline: cfg.headline_weight.max(0.0),
     };
     let docs = vectors::weigh(&prepared.interned, &weights);
-    let index = candidates::Index::new(
-        &docs,
-        &prepared.interned.df,
-        TOP_FEATURES,
-        MAX_POSTING.max(n / 5),
-    );
+    let index = candidates::Index::new(&docs, &prepared.interned.df, LIMITS);
+    let mut pairs: Vec<(u32, u32)> = parallel::map(
+        n,
+        || vec![0f32; n],
+        |scratch, i| {
+            index
+                .candidates(i, scratch)
+                .into_iter()
+                .map(|j| (j.min(i as u32), j.max(i as u32)))
+                .collect::<Vec<_>>()
+        },
+    )
+    .into_iter()
+    .flatten()
+    .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    // Where each article's pairs (as the lower index) start in `pairs`.
+    let mut starts = vec![0usize; n + 1];
+    for &(a, _) in &pairs {
+        starts[a as usize + 1] += 1;
+    }
+    for i in 0..n {
+        starts[i + 1] += starts[i];
+    }
     let days = &prepared.days;
     let features = prepared.interned.df.len();
     let per_doc = parallel::map(
         n,
-        || (vec![false; n], vec![0f32; features]),
-        |(seen, dense), i| {
-            // Scatter article i into a dense vector: each candidate's dot product is then one
-            // pass over the candidate's own features.
+        || vec![0f32; features],
+        |dense, i| {
+            // Scatter article i into a dense vector: each partner's dot product is then one
+            // pass over the partner's own features.
             for &(f, w) in &docs[i] {
                 dense[f as usize] = w;
             }
-            let row: Vec<(u32, u32, f32)> = index
-                .later_candidates(i, seen)
-                .into_iter()
-                .filter_map(|j| {
+            let row: Vec<(u32, u32, f32)> = pairs[starts[i]..starts[i + 1]]
+                .iter()
+                .filter_map(|&(_, j)| {
                     let dot: f32 = docs[j as usize]
                         .iter()
                         .map(|&(f, w)| w * dense[f as usize])
@@ -222,13 +243,7 @@ fn name_stories(
             story_of[m] = s;
         }
     }
-    let mut centrality = vec![0f32; articles.len()];
-    for &(a, b, sim) in edges {
-        if story_of[a as usize] == story_of[b as usize] {
-            centrality[a as usize] += sim;
-            centrality[b as usize] += sim;
-        }
-    }
+    let centrality = centrality(articles.len(), edges, |a, b| story_of[a] == story_of[b]);
     let mut clusters = clusters;
     clusters.sort_by(|x, y| y.len().cmp(&x.len()).then(x[0].cmp(&y[0])));
     let ids = naming::story_ids(
@@ -247,20 +262,39 @@ fn name_stories(
         .collect()
 }
 
-/// Treat all given articles as one story, without grouping (`--one-story`).
+/// Treat all given articles as one story, without grouping (`--one-story`). Its title is
+/// still the most central headline, by the default similarity.
 pub fn one_story(articles: &[Article]) -> Story {
     let members: Vec<usize> = (0..articles.len()).collect();
-    let centrality = vec![0f32; articles.len()];
-    let id = naming::story_ids(std::iter::once(
-        articles.iter().map(|a| a.id.as_str()).collect(),
-    ))
-    .pop()
-    .unwrap_or_default();
+    let edges = if articles.is_empty() {
+        Vec::new()
+    } else {
+        similarity_graph(&prepare(articles), &GroupConfig::default())
+    };
+    let centrality = centrality(articles.len(), &edges, |_, _| true);
+    let ids = std::iter::once(articles.iter().map(|a| a.id.as_str()).collect());
     Story {
-        id,
+        id: naming::story_ids(ids).pop().unwrap_or_default(),
         title: naming::story_title(articles, &members, &centrality),
         articles: members,
     }
+}
+
+/// Each article's summed similarity to the others of its story (`same` says whether two
+/// articles share a story): how central it is there.
+fn centrality(
+    n: usize,
+    edges: &[(u32, u32, f32)],
+    same: impl Fn(usize, usize) -> bool,
+) -> Vec<f32> {
+    let mut out = vec![0f32; n];
+    for &(a, b, sim) in edges {
+        if same(a as usize, b as usize) {
+            out[a as usize] += sim;
+            out[b as usize] += sim;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -14,6 +14,9 @@ use crate::text;
 /// Number of hex digits in a story id, when there is no clash.
 const ID_DIGITS: usize = 6;
 
+/// A first line longer than this (in bytes) is a paragraph, not a headline.
+const MAX_HEADLINE_BYTES: usize = 400;
+
 /// Longest title kept, in characters; longer ones are cut at a word boundary.
 const MAX_TITLE_CHARS: usize = 100;
 
@@ -24,7 +27,8 @@ pub fn headline(a: &Article) -> Option<String> {
         return Some(clean(t));
     }
     let first = a.body.lines().map(str::trim).find(|l| !l.is_empty())?;
-    looks_like_headline(first).then(|| clean(first))
+    // A headline is short; a long first line is a paragraph, not worth splitting into words.
+    (first.len() <= MAX_HEADLINE_BYTES && looks_like_headline(first)).then(|| clean(first))
 }
 
 /// The text to show for an article: its headline, else the start of its first line.

@@ -8,7 +8,7 @@
 //! mean of the per-kind cosines over the kinds both articles have: one number, computable
 //! through an inverted index like any cosine.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::features::{DocFeatures, Kind};
 
@@ -38,15 +38,15 @@ impl Weights {
     }
 }
 
-/// A sparse vector: (feature id, weight) sorted by feature id.
+/// A sparse vector: (feature id, weight), each id once.
 pub type Sparse = Vec<(u32, f32)>;
 
 /// The corpus's features, interned: per article (feature id, headline count, body count).
 pub struct Interned {
-    /// Per article, its features sorted by id.
+    /// Per article, its features in order of first occurrence.
     pub docs: Vec<Vec<(u32, f32, f32)>>,
-    /// Kind and text of each feature, by id.
-    pub features: Vec<(Kind, String)>,
+    /// Kind of each feature, by id.
+    pub kinds: Vec<Kind>,
     /// Number of articles each feature occurs in, by id.
     pub df: Vec<u32>,
 }
@@ -55,41 +55,40 @@ pub struct Interned {
 /// in article order, the worker that extracted each article and its features in that worker's
 /// local ids; `vocabs` each worker's vocabulary. Ids are handed out in order of first
 /// occurrence in article order, so they do not depend on how work was shared among threads.
-pub fn intern(docs: Vec<(usize, DocFeatures)>, mut vocabs: Vec<Vec<(Kind, String)>>) -> Interned {
-    let mut ids: [HashMap<String, u32>; 4] = Default::default();
+/// Each distinct feature of each worker is hashed once; the rest is table lookups.
+pub fn intern(docs: Vec<(usize, DocFeatures)>, vocabs: &[Vec<(Kind, String)>]) -> Interned {
+    let distinct: usize = vocabs.iter().map(Vec::len).sum();
+    let mut ids: [FxHashMap<&str, u32>; 4] = Default::default();
+    for map in &mut ids {
+        map.reserve(distinct / 4);
+    }
     let mut local_to_global: Vec<Vec<u32>> =
         vocabs.iter().map(|v| vec![u32::MAX; v.len()]).collect();
-    let mut features: Vec<(Kind, String)> = Vec::new();
-    let mut df: Vec<u32> = Vec::new();
-    let mut out = Vec::with_capacity(docs.len());
-    for (worker, doc) in docs {
-        let mut v = Vec::with_capacity(doc.len());
-        for (local, head, body) in doc {
-            let slot = &mut local_to_global[worker][local as usize];
-            if *slot == u32::MAX {
-                let (kind, text) = &mut vocabs[worker][local as usize];
-                let (kind, text) = (*kind, std::mem::take(text));
-                let map = &mut ids[kind as usize];
-                *slot = match map.get(&text) {
-                    Some(&id) => id,
-                    None => {
-                        let id = features.len() as u32;
-                        map.insert(text.clone(), id);
-                        features.push((kind, text));
+    let mut kinds: Vec<Kind> = Vec::with_capacity(distinct);
+    let mut df: Vec<u32> = Vec::with_capacity(distinct);
+    let out = docs
+        .into_iter()
+        .map(|(worker, mut doc)| {
+            for entry in &mut doc {
+                let slot = &mut local_to_global[worker][entry.0 as usize];
+                if *slot == u32::MAX {
+                    let (kind, text) = &vocabs[worker][entry.0 as usize];
+                    let next = kinds.len() as u32;
+                    *slot = *ids[*kind as usize].entry(text.as_str()).or_insert(next);
+                    if *slot == next {
+                        kinds.push(*kind);
                         df.push(0);
-                        id
                     }
-                };
+                }
+                df[*slot as usize] += 1;
+                entry.0 = *slot;
             }
-            df[*slot as usize] += 1;
-            v.push((*slot, head, body));
-        }
-        v.sort_unstable_by_key(|&(id, _, _)| id);
-        out.push(v);
-    }
+            doc
+        })
+        .collect();
     Interned {
         docs: out,
-        features,
+        kinds,
         df,
     }
 }
@@ -115,7 +114,7 @@ pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
                     continue;
                 }
                 let w = (1.0 + tf.ln()) * idf[id as usize];
-                norm2[kind_index(interned.features[id as usize].0)] += w * w;
+                norm2[kind_index(interned.kinds[id as usize])] += w * w;
                 v.push((id, w));
             }
             let mut scale = [0f32; 4];
@@ -130,7 +129,7 @@ pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
             if present > 0.0 {
                 let overall = present.sqrt();
                 for (id, w) in &mut v {
-                    *w *= scale[kind_index(interned.features[*id as usize].0)] / overall;
+                    *w *= scale[kind_index(interned.kinds[*id as usize])] / overall;
                 }
             }
             v.retain(|&(_, w)| w > 0.0);
@@ -182,7 +181,7 @@ mod tests {
             .map(|(i, t)| (i % 2, ex[i % 2].extract("", t)))
             .collect();
         let [a, b] = ex;
-        intern(docs, vec![a.into_vocab(), b.into_vocab()])
+        intern(docs, &[a.into_vocab(), b.into_vocab()])
     }
 
     #[test]
@@ -192,20 +191,12 @@ mod tests {
             "Quake in Lake County.",
             "Quake hits Sumatra.",
         ]);
-        let quake = i
-            .features
-            .iter()
-            .position(|f| f == &(Kind::Term, "quak".to_string()))
-            .unwrap();
-        assert_eq!(i.df[quake], 3);
-        assert_eq!(
-            i.features
-                .iter()
-                .filter(|f| f == &&(Kind::Term, "quak".to_string()))
-                .count(),
-            1
-        );
-        assert!(i.docs.iter().all(|d| d.windows(2).all(|w| w[0].0 < w[1].0)));
+        // "Quake" is the first feature of every article: one id, in all three.
+        assert!(i.docs.iter().all(|d| d[0].0 == 0));
+        assert_eq!(i.kinds[0], Kind::Term);
+        assert_eq!(i.df[0], 3);
+        let ids: std::collections::HashSet<u32> = i.docs.iter().flatten().map(|e| e.0).collect();
+        assert_eq!(ids.len(), i.kinds.len());
     }
 
     #[test]
@@ -230,7 +221,7 @@ mod tests {
         assert!(
             without_names[0]
                 .iter()
-                .all(|&(id, _)| i.features[id as usize].0 != Kind::Name)
+                .all(|&(id, _)| i.kinds[id as usize] != Kind::Name)
         );
     }
 }
