@@ -206,10 +206,10 @@ fn story_facts(members: &[&Article]) -> String {
     };
     let mut outlets: Vec<String> = Vec::new();
     for a in members {
-        if let Some(src) = a.source.as_deref().map(one_line).filter(|s| !s.is_empty()) {
-            if !outlets.contains(&src) {
-                outlets.push(src);
-            }
+        if let Some(src) = a.source.as_deref().map(one_line).filter(|s| !s.is_empty())
+            && !outlets.contains(&src)
+        {
+            outlets.push(src);
         }
     }
     const SHOWN: usize = 4;
