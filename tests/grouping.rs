@@ -211,6 +211,22 @@ fn scoring_port_matches_the_python_script() {
     assert_eq!(partial.predicted_stories, 5);
 }
 
+#[test]
+fn config_example_documents_the_group_defaults() {
+    let text = std::fs::read_to_string(root().join("config.example.toml")).unwrap();
+    let start = text.find("\n[group]\n").unwrap();
+    let section = match text[start + 1..].find("\n[") {
+        Some(end) => &text[start..start + 1 + end],
+        None => &text[start..],
+    };
+    let cfg = Config::parse(section).unwrap();
+    assert_eq!(cfg.group, GroupConfig::default());
+    // Every option is shown, not left to its default.
+    let shown = section.lines().filter(|l| l.contains(" = ")).count();
+    let fields = toml::Table::try_from(GroupConfig::default()).unwrap().len();
+    assert_eq!(shown, fields, "{section}");
+}
+
 /// Development reports: how the defaults were chosen, and where grouping goes wrong.
 mod development {
     use super::*;
@@ -583,6 +599,7 @@ mod development {
                     .max_by(|x, y| x.0.total_cmp(&y.0))
                     .unwrap();
                 let test_score = score_with(&test_articles, &gold, best.1);
+                let default_score = score_with(&test_articles, &gold, &GroupConfig::default());
                 let label = format!(
                     "t={} name={} num={} lead={} k={} share={} coh={}",
                     best.1.threshold,
@@ -594,8 +611,8 @@ mod development {
                     best.1.cohesion
                 );
                 println!(
-                    "split {split}: train {:.3} held-out {:.3} with {label}",
-                    best.0, test_score.bcubed_f1
+                    "split {split}: train {:.3} held-out {:.3} with {label} (defaults there {:.3})",
+                    best.0, test_score.bcubed_f1, default_score.bcubed_f1
                 );
                 *chosen_counts.entry(label).or_default() += 1;
                 held_out.push(test_score.bcubed_f1);
@@ -623,5 +640,71 @@ mod development {
             "best on all 50 stories: {:.3} with {:?}",
             best_all.0, best_all.1
         );
+    }
+
+    #[test]
+    #[ignore = "development report: the TF-IDF + average-link baseline at its best threshold"]
+    fn baseline() {
+        let dir = data("ecbplus-dev");
+        let gold = read_labels(&dir.join("labels.tsv"));
+        let articles = load(&dir);
+        let prepared = group::prepare(&articles);
+        let best = (1..=60)
+            .map(|t| {
+                let cfg = GroupConfig {
+                    threshold: t as f32 / 100.0,
+                    cohesion: 0.0,
+                    name_weight: 0.0,
+                    number_weight: 0.0,
+                    lead_weight: 0.0,
+                    headline_weight: 0.0,
+                    neighbour_share: 0.0,
+                    date_half_life_days: 0.0,
+                    ..GroupConfig::default()
+                };
+                (
+                    score_prepared(&articles, &prepared, &gold, &cfg).bcubed_f1,
+                    cfg.threshold,
+                )
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        println!("baseline: BCubed F1 {:.3} at threshold {}", best.0, best.1);
+    }
+
+    #[test]
+    #[ignore = "development report: BCubed F1 per ECB+ topic with the defaults"]
+    fn per_topic() {
+        let dir = data("ecbplus-dev");
+        let gold = read_labels(&dir.join("labels.tsv"));
+        let articles = load(&dir);
+        let cfg = env_cfg();
+        let stories = group::group(&articles, &cfg);
+        let predicted: Vec<Vec<String>> = stories
+            .iter()
+            .map(|s| {
+                s.articles
+                    .iter()
+                    .map(|&i| articles[i].path.clone())
+                    .collect()
+            })
+            .collect();
+        let mut topics: Vec<&str> = gold.values().map(|g| topic(g)).collect();
+        topics.sort();
+        topics.dedup();
+        for t in topics {
+            let sub: BTreeMap<String, String> = gold
+                .iter()
+                .filter(|(_, g)| topic(g) == t)
+                .map(|(f, g)| (f.clone(), g.clone()))
+                .collect();
+            let s = score(&sub, &predicted);
+            if s.bcubed_f1 < 0.999 {
+                println!(
+                    "topic {t:>3}: F1 {:.3} P {:.3} R {:.3}",
+                    s.bcubed_f1, s.bcubed_precision, s.bcubed_recall
+                );
+            }
+        }
     }
 }
