@@ -211,6 +211,67 @@ fn scoring_port_matches_the_python_script() {
     assert_eq!(partial.predicted_stories, 5);
 }
 
+/// The articles of `dir` whose gold label satisfies `keep`.
+fn subset(
+    articles: &[Article],
+    gold: &BTreeMap<String, String>,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<Article> {
+    articles
+        .iter()
+        .filter(|a| keep(&gold[&file_name(&a.path)]))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_story_grouped_on_its_own_mostly_stays_whole() {
+    // A folder holding one story only: the words its articles share must still count.
+    let dir = data("ecbplus-dev");
+    let gold = read_labels(&dir.join("labels.tsv"));
+    let articles = load(&dir);
+    let labels: BTreeSet<&String> = gold.values().collect();
+    let whole = labels
+        .iter()
+        .filter(|g| {
+            let alone = subset(&articles, &gold, |l| l == g.as_str());
+            group::group(&alone, &GroupConfig::default()).len() == 1
+        })
+        .count();
+    assert!(whole >= 40, "{whole} of {} stories whole", labels.len());
+}
+
+#[test]
+fn two_look_alike_events_on_their_own_stay_apart() {
+    // Each ECB+ topic alone: a small folder holding just two events of one kind.
+    let dir = data("ecbplus-dev");
+    let gold = read_labels(&dir.join("labels.tsv"));
+    let articles = load(&dir);
+    let topic = |l: &str| l.split('_').next().unwrap_or(l).to_string();
+    let topics: BTreeSet<String> = gold.values().map(|g| topic(g)).collect();
+    let mut total = 0.0;
+    for t in &topics {
+        let alone = subset(&articles, &gold, |l| topic(l) == *t);
+        let stories = group::group(&alone, &GroupConfig::default());
+        let predicted: Vec<Vec<String>> = stories
+            .iter()
+            .map(|s| s.articles.iter().map(|&i| alone[i].path.clone()).collect())
+            .collect();
+        let sub: BTreeMap<String, String> = gold
+            .iter()
+            .filter(|(_, g)| topic(g) == *t)
+            .map(|(f, g)| (f.clone(), g.clone()))
+            .collect();
+        total += score(&sub, &predicted).bcubed_f1;
+    }
+    let mean = total / topics.len() as f64;
+    assert!(
+        mean >= 0.9,
+        "mean BCubed F1 {mean:.3} over {} topics",
+        topics.len()
+    );
+}
+
 #[test]
 fn config_example_documents_the_group_defaults() {
     let text = std::fs::read_to_string(root().join("config.example.toml")).unwrap();
@@ -703,6 +764,87 @@ mod development {
                 println!(
                     "topic {t:>3}: F1 {:.3} P {:.3} R {:.3}",
                     s.bcubed_f1, s.bcubed_precision, s.bcubed_recall
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "development report: scores when a loader moves the first line into the title"]
+    fn titled_loader() {
+        for set in ["ecbplus-dev", "newswcl50"] {
+            let dir = data(set);
+            let gold = read_labels(&dir.join("labels.tsv"));
+            let articles = load(&dir);
+            for all in [false, true] {
+                let moved: Vec<Article> = articles
+                    .iter()
+                    .map(|a| {
+                        let mut a = a.clone();
+                        let (first, rest) = a.body.split_once('\n').unwrap_or((&a.body, ""));
+                        let looks = group::title_of(&a) == first.trim()
+                            && first.split_whitespace().count() <= 30;
+                        if all || looks {
+                            a.title = Some(first.trim().to_string());
+                            a.body = rest.trim().to_string();
+                        }
+                        a
+                    })
+                    .collect();
+                let s = score_with(&moved, &gold, &GroupConfig::default());
+                println!(
+                    "{set} first line moved to title ({}): {:.3}",
+                    if all { "always" } else { "when headline-like" },
+                    s.bcubed_f1
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "development report: each gold story and each ECB+ topic grouped on its own"]
+    fn small_corpora() {
+        for set in ["newswcl50", "ecbplus-dev"] {
+            let dir = data(set);
+            let gold = read_labels(&dir.join("labels.tsv"));
+            let articles = load(&dir);
+            let mut keys: Vec<String> = gold.values().cloned().collect();
+            keys.sort();
+            keys.dedup();
+            let mut whole = 0;
+            for g in &keys {
+                let sub: Vec<Article> = articles
+                    .iter()
+                    .filter(|a| &gold[&file_name(&a.path)] == g)
+                    .cloned()
+                    .collect();
+                let stories = group::group(&sub, &GroupConfig::default());
+                if stories.len() == 1 {
+                    whole += 1;
+                } else {
+                    let sizes: Vec<usize> = stories.iter().map(|s| s.articles.len()).collect();
+                    println!("{set} {g} alone: {sizes:?}");
+                }
+            }
+            println!(
+                "{set}: {whole} of {} stories whole when grouped alone",
+                keys.len()
+            );
+            if set == "ecbplus-dev" {
+                let mut topics: Vec<&str> = keys.iter().map(|k| topic(k)).collect();
+                topics.dedup();
+                let mut sum = 0.0;
+                for t in &topics {
+                    let sub: Vec<Article> = articles
+                        .iter()
+                        .filter(|a| topic(&gold[&file_name(&a.path)]) == *t)
+                        .cloned()
+                        .collect();
+                    sum += score_with(&sub, &gold, &GroupConfig::default()).bcubed_f1;
+                }
+                println!(
+                    "ecbplus-dev topics alone: mean BCubed F1 {:.3}",
+                    sum / topics.len() as f64
                 );
             }
         }

@@ -1,9 +1,11 @@
-//! What an article is about, as countable features: content stems, names and numbers.
+//! What an article is about, as countable features: content stems, names, numbers and the
+//! stems of its lead.
 //!
 //! Stories of the same kind (two earthquakes, two rehab stays) share their topic vocabulary;
-//! what tells them apart is who, where and how much. So besides the content stems every
-//! similarity measure uses, an article also yields its names (capitalised words and runs of
-//! them, e.g. `tara reid`) and its numbers (`91`, `6.1`, `2013`), which grouping weighs on
+//! what tells them apart is who, where, how much and what happened. So besides the content
+//! stems every similarity measure uses, an article also yields its names (capitalised words and
+//! runs of them, e.g. `tara reid`), its numbers (`91`, `6.1`, `2013`) and the stems of its lead
+//! (headline and first two sentences, where news states its event), which grouping weighs on
 //! their own.
 //!
 //! This is the costly step of grouping (every word of every article passes through it), so it
@@ -517,6 +519,25 @@ mod tests {
         // "Esther" counts once, from the body; the headline's capitals prove nothing.
         assert_eq!(count(&ex, &doc, Kind::Name, "esther"), Some((0.0, 1.0)));
         assert_eq!(count(&ex, &doc, Kind::Name, "dies"), None);
+    }
+
+    #[test]
+    fn the_lead_is_the_headline_and_two_sentences() {
+        let mut ex = Extractor::default();
+        let doc = ex.extract(
+            "Quake hits Sumatra",
+            "Rescuers searched homes. Power failed. Schools reopened on Monday.",
+        );
+        for stem in ["quak", "rescuer", "power"] {
+            assert!(count(&ex, &doc, Kind::Lead, stem).is_some(), "{stem}");
+        }
+        assert_eq!(count(&ex, &doc, Kind::Lead, "school"), None);
+        assert_eq!(count(&ex, &doc, Kind::Term, "school"), Some((0.0, 1.0)));
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_for_binary_search() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

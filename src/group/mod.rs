@@ -102,8 +102,10 @@ const LIMITS: candidates::Limits = candidates::Limits {
     per_article: 60,
 };
 
-/// Pair similarities below this are dropped from the graph: they would move no mean.
-const MIN_EDGE: f32 = 0.02;
+/// Direct similarities below this are dropped from the graph: a word or two in common is no
+/// evidence of one story, and left in, two unrelated articles that are each other's best match
+/// would look like neighbours.
+const MIN_EDGE: f32 = 0.1;
 
 /// Articles turned into features once, ready to be grouped with any settings (a view that
 /// lets the user move the threshold regroups without reading the texts again).
@@ -141,6 +143,11 @@ pub fn group(articles: &[Article], cfg: &GroupConfig) -> Vec<Story> {
 
 /// [`group`] for articles already [`prepare`]d (`prepared` must come from these `articles`).
 pub fn group_prepared(articles: &[Article], prepared: &Prepared, cfg: &GroupConfig) -> Vec<Story> {
+    assert_eq!(
+        articles.len(),
+        prepared.days.len(),
+        "group_prepared: `prepared` comes from other articles"
+    );
     if articles.is_empty() {
         return Vec::new();
     }
@@ -324,17 +331,66 @@ mod tests {
         Sumatra on Tuesday. Rescuers in Indonesia searched collapsed homes as the disaster agency \
         lifted a tsunami warning.";
 
+    /// Other news of the same days, as any real folder has.
+    const OTHERS: [&str; 6] = [
+        "The central bank raised interest rates by a quarter point on Wednesday, citing \
+         stubborn inflation in services and a tight labour market.",
+        "Manchester United beat Arsenal 2-1 at Old Trafford, with a late header from a \
+         substitute settling a tense league match.",
+        "Parliament passed the budget after a long night of debate; the opposition said the \
+         spending cuts would hurt schools and hospitals.",
+        "A new exhibition of Dutch still lifes opened at the National Gallery, drawing long \
+         queues on its first weekend.",
+        "Shares of the carmaker fell sharply after it recalled 300,000 vehicles over faulty \
+         brakes, the company said in a statement.",
+        "Heavy snow closed mountain passes and cancelled flights across the Alps, and \
+         forecasters warned of avalanches.",
+    ];
+
     #[test]
-    fn two_earthquakes_stay_two_stories() {
-        let arts = vec![
+    fn reports_of_one_quake_are_closer_than_look_alike_quakes() {
+        let mut arts = vec![
             article("a1", None, QUAKE_A),
             article("b1", None, QUAKE_B),
             article("a2", None, QUAKE_A2),
             article("b2", None, QUAKE_B2),
         ];
-        let stories = group(&arts, &GroupConfig::default());
-        let sets: Vec<Vec<usize>> = stories.iter().map(|s| s.articles.clone()).collect();
-        assert_eq!(sets, vec![vec![0, 2], vec![1, 3]]);
+        for (i, text) in OTHERS.iter().enumerate() {
+            arts.push(article(&format!("o{i}"), None, text));
+        }
+        let edges = similarity_graph(&prepare(&arts), &GroupConfig::default());
+        let sim = |a: u32, b: u32| {
+            edges
+                .iter()
+                .find(|e| (e.0, e.1) == (a.min(b), a.max(b)))
+                .map_or(0.0, |e| e.2)
+        };
+        for (same, other) in [
+            ((0, 2), (0, 1)),
+            ((0, 2), (2, 3)),
+            ((1, 3), (0, 3)),
+            ((1, 3), (1, 2)),
+        ] {
+            assert!(sim(same.0, same.1) > sim(other.0, other.1), "{edges:?}");
+        }
+        // Unrelated news links to nothing.
+        assert!(edges.iter().all(|e| e.0 < 4 && e.1 < 4), "{edges:?}");
+    }
+
+    #[test]
+    fn one_story_alone_stays_whole() {
+        // Only the reports of one event: the words they share must still count.
+        let arts = vec![
+            article("a1", None, QUAKE_A),
+            article("a2", None, QUAKE_A2),
+            article(
+                "a3",
+                None,
+                "The Lake County sheriff said no one was hurt when a 6.1 earthquake rattled \
+                 Clearlake and Kelseyville early on Sunday, according to the US Geological Survey.",
+            ),
+        ];
+        assert_eq!(group(&arts, &GroupConfig::default()).len(), 1);
     }
 
     #[test]

@@ -38,6 +38,14 @@ impl Weights {
     }
 }
 
+/// Articles the corpus is imagined to hold besides the given ones, none of them sharing any
+/// feature with those: a prior on document frequency. In a folder of one story, the story's own
+/// words are in every article, and plain IDF would weigh them near zero and leave the articles
+/// looking unrelated; against this background they still count. In a large corpus it changes
+/// little. (With 0, a story grouped on its own falls apart: 6 of the 50 ECB+ stories stayed
+/// whole; with 100, 45 do, at the same score on all 50 together.)
+const BACKGROUND_ARTICLES: usize = 100;
+
 /// A sparse vector: (feature id, weight), each id once.
 pub type Sparse = Vec<(u32, f32)>;
 
@@ -96,11 +104,11 @@ pub fn intern(docs: Vec<(usize, DocFeatures)>, vocabs: &[Vec<(Kind, String)>]) -
 /// The corpus as weighted vectors, one of unit length per article (empty when it has no
 /// features).
 pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
-    let total = (interned.docs.len() + 1) as f32;
+    let total = (interned.docs.len() + 1 + BACKGROUND_ARTICLES) as f32;
     let idf: Vec<f32> = interned
         .df
         .iter()
-        .map(|&df| (total / df.max(1) as f32).ln())
+        .map(|&df| (total / (df + 1) as f32).ln())
         .collect();
     interned
         .docs
