@@ -1,12 +1,12 @@
 //! Weighted feature vectors: how much each feature says about an article, given the corpus.
 //!
 //! Features are interned once ([`Interned`]); vectors are then weighed for given settings
-//! ([`weigh`]): `(1 + ln tf) · idf` with `idf = ln((N + 1) / df)`, where the headline's
-//! occurrences count `headline` times. Each kind of feature (terms, names, numbers) becomes its
-//! own vector of unit length; the three are scaled by the square roots of their kind weights,
-//! joined, and scaled to unit length. The dot product of two such vectors is then the weighted
-//! mean of the per-kind cosines over the kinds both articles have: one number, computable
-//! through an inverted index like any cosine.
+//! ([`weigh`]): `(1 + ln tf) · idf` with `idf = ln((N + 1 + B) / (df + 1))`, `B` being
+//! [`BACKGROUND_ARTICLES`], where the headline's occurrences count `headline` times. Each kind
+//! of feature (terms, names, numbers, lead) becomes its own vector of unit length; these are
+//! scaled by the square roots of their kind weights, joined, and scaled to unit length. The dot
+//! product of two such vectors is then the weighted mean of the per-kind cosines over the kinds
+//! both articles have: one number, computable through an inverted index like any cosine.
 
 use rustc_hash::FxHashMap;
 
@@ -42,8 +42,8 @@ impl Weights {
 /// feature with those: a prior on document frequency. In a folder of one story, the story's own
 /// words are in every article, and plain IDF would weigh them near zero and leave the articles
 /// looking unrelated; against this background they still count. In a large corpus it changes
-/// little. (With 0, a story grouped on its own falls apart: 6 of the 50 ECB+ stories stayed
-/// whole; with 100, 45 do, at the same score on all 50 together.)
+/// little. (Without it, 6 of the 50 ECB+ stories grouped on their own stayed whole; with it,
+/// 45 do, and all 50 together score about the same.)
 const BACKGROUND_ARTICLES: usize = 100;
 
 /// A sparse vector: (feature id, weight), each id once.
