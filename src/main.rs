@@ -2,7 +2,7 @@
 
 #![forbid(unsafe_code)]
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -98,7 +98,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             one_story,
             format,
             output,
-        }) => export(&paths, story.as_deref(), one_story, format, output.as_deref(), &cfg),
+        }) => export(
+            &paths,
+            story.as_deref(),
+            one_story,
+            format,
+            output.as_deref(),
+            &cfg,
+        ),
         Some(Command::Inspect { paths, format }) => inspect(&paths, format, &cfg),
     }
 }
@@ -124,18 +131,23 @@ fn stories_of(paths: &[PathBuf], loaded: &Loaded, cfg: &Config) -> Vec<Story> {
     }
 }
 
+/// Open the reader on a terminal; print the stories as plain text when output is piped or
+/// redirected.
 fn open(paths: &[PathBuf], cfg: &Config) -> Result<ExitCode> {
     let loaded = load(paths, cfg)?;
     let stories = stories_of(paths, &loaded, cfg);
+    if std::io::stdout().is_terminal() {
+        parallax::tui::run(loaded.articles, stories, cfg.clone())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
-    for story in &stories {
+    for (i, story) in stories.iter().enumerate() {
         let c = parallax::compare_story(&loaded.articles, story, cfg);
-        writeln!(out, "# {}", c.story.title)?;
-        for row in &c.rows {
-            for cell in &row.cells {
-                writeln!(out, "[{}] {}", cell.article, cell.text)?;
-            }
-            writeln!(out)?;
+        let sep = if i > 0 { "\n\n" } else { "" };
+        let text = format!("{sep}{}", parallax::tui::plain_text(&c, &cfg.tui));
+        match out.write_all(text.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            r => r?,
         }
     }
     Ok(ExitCode::SUCCESS)
