@@ -424,7 +424,7 @@ impl App {
                 o.coverage.col = o.reference;
                 self.push(Screen::Coverage);
             }
-            Action::Search => self.modal = Some(Modal::Search(o.query.clone())),
+            Action::Search => self.modal = Some(Modal::Search(String::new())),
             Action::NextMatch | Action::PrevMatch => {
                 if o.matches.is_empty() {
                     self.say("no search (press / to search)");

@@ -45,6 +45,18 @@ pub struct Col {
     pub width: u16,
 }
 
+impl Col {
+    /// Where text starts: one cell of padding after the separator or gutter.
+    pub fn text_x(&self) -> u16 {
+        self.x + 1
+    }
+
+    /// Width of the text: one cell of padding on each side.
+    pub fn text_width(&self) -> u16 {
+        self.width.saturating_sub(2).max(1)
+    }
+}
+
 /// Which sources get columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
@@ -181,7 +193,7 @@ fn row_layout(
         query: &key.query,
     };
     if columns.stacked {
-        let width = usize::from(columns.cols[0].width);
+        let width = usize::from(columns.cols[0].text_width());
         let mut lines = Vec::new();
         let mut absent = Vec::new();
         for (i, a) in c.articles.iter().enumerate().filter(|(i, _)| key.shown[*i]) {
@@ -198,27 +210,22 @@ fn row_layout(
                 sanitize_line(c.display_name(i)).into_owned(),
                 head,
             )];
-            let mut info = String::new();
-            if cell.article == against {
-                info.push_str(" · reference");
+            if row.cells.len() == 1 && key.shown.len() > 1 {
+                spans.push(Span::styled(" · only this source", theme.unique));
+            } else if cell.article == against {
+                spans.push(Span::styled(" · reference", theme.dim));
             } else {
-                info.push_str(&format!(
-                    " · {} · {:.2}",
-                    cell.relation.as_str(),
-                    cell.similarity
-                ));
+                let info = format!(" · {} · {:.2}", cell.relation.as_str(), cell.similarity);
+                spans.push(Span::styled(info, theme.dim));
             }
-            spans.push(Span::styled(info, theme.dim));
             lines.push(Line::from(spans));
             let pieces = cell_pieces(c, cell, &emph, theme);
             let refs: Vec<(&str, Style)> = pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
             lines.extend(wrap(&refs, width));
         }
         if !absent.is_empty() && absent.len() < key.shown.iter().filter(|s| **s).count() {
-            lines.push(Line::styled(
-                format!("not in: {}", absent.join(", ")),
-                theme.placeholder,
-            ));
+            let text = format!("not in: {}", absent.join(", "));
+            lines.extend(wrap(&[(text.as_str(), theme.placeholder)], width));
         }
         return RowLayout {
             height: lines.len().max(1) as u16,
@@ -235,7 +242,7 @@ fn row_layout(
                     let pieces = cell_pieces(c, cell, &emph, theme);
                     let refs: Vec<(&str, Style)> =
                         pieces.iter().map(|(t, s)| (t.as_str(), *s)).collect();
-                    wrap(&refs, usize::from(col.width))
+                    wrap(&refs, usize::from(col.text_width()))
                 }
                 None => vec![Line::styled("—", theme.placeholder)],
             }

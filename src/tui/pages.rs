@@ -89,12 +89,15 @@ fn full_diff_pieces(
         match s.op {
             DiffOp::Dropped => {
                 let sp = if lead(&out) { " " } else { "" };
-                out.push((format!("{sp}{}", sanitize(s.text.trim())), theme.dropped));
+                out.push((
+                    format!("{sp}[-{}-]", sanitize(s.text.trim())),
+                    theme.dropped,
+                ));
                 out.push((" ".into(), theme.text));
             }
             _ => {
                 if let (DiffOp::Changed, Some(old)) = (s.op, &s.old) {
-                    out.push((sanitize(old.trim()).into_owned(), theme.dropped));
+                    out.push((format!("[-{}-]", sanitize(old.trim())), theme.dropped));
                     out.push((" ".into(), theme.text));
                 }
                 let style = match s.op {
@@ -280,8 +283,12 @@ fn quotes_section(
             let name = c
                 .article_index(&m.quote.article)
                 .map_or(m.quote.article.as_str(), |i| c.display_name(i));
-            let mut text = format!("{}: {:?}", sanitize_line(name), m.fidelity).to_lowercase();
-            text = format!("{text} — “{}”", sanitize_line(&m.quote.text));
+            let fidelity = format!("{:?}", m.fidelity).to_lowercase();
+            let mut text = format!(
+                "{}: {fidelity} — “{}”",
+                sanitize_line(name),
+                sanitize_line(&m.quote.text)
+            );
             if !m.cut.is_empty() {
                 text.push_str(&format!(" (cut: {})", sanitize_line(&m.cut.join(" … "))));
             }

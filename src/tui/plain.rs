@@ -144,7 +144,13 @@ pub fn marked_text(text: &str, base: usize, spans: &[DiffSpan]) -> Option<String
                 let _ = write!(out, "{{+{}+}}", slice(s.start, s.end)?);
             }
             DiffOp::Dropped => {
+                let spaced_before = out.is_empty() || out.ends_with(char::is_whitespace);
                 let _ = write!(out, "[-{}-]", s.text.trim());
+                // Keep the marker a word of its own when it was lost together with a space.
+                let next = text.get(pos.saturating_sub(base)..).unwrap_or("");
+                if spaced_before && next.starts_with(|c: char| !c.is_whitespace()) {
+                    out.push(' ');
+                }
             }
         }
         if s.op != DiffOp::Dropped {

@@ -36,16 +36,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let hy = area.y + 1;
     if l.columns.stacked {
         let msg = format!(
-            "{shown} sources one under another (narrow terminal) · reference: {}",
+            "stacked: {shown} sources · ref {}",
             sanitize_line(c.display_name(o.reference))
         );
-        buf.set_stringn(
-            area.x + GUTTER,
-            hy,
-            msg,
-            usize::from(area.width.saturating_sub(GUTTER)),
-            t.dim,
-        );
+        let w = usize::from(area.width.saturating_sub(GUTTER + 1));
+        buf.set_stringn(area.x + GUTTER + 1, hy, msg, w, t.dim);
     } else {
         for col in &l.columns.cols {
             let a = &c.articles[col.article];
@@ -56,24 +51,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 ("", t.header)
             };
-            let (x, _) = buf.set_stringn(
-                area.x + col.x,
-                hy,
-                format!("{mark}{name}"),
-                usize::from(col.width),
-                style,
-            );
-            let used = x - (area.x + col.x);
+            let (x0, w) = (area.x + col.text_x(), col.text_width());
+            let (x, _) = buf.set_stringn(x0, hy, format!("{mark}{name}"), usize::from(w), style);
+            let used = x - x0;
             if let Some(d) = &a.date
-                && used + 3 < col.width
+                && used + 3 < w
             {
-                buf.set_stringn(
-                    x,
-                    hy,
-                    format!(" · {}", sanitize_line(d)),
-                    usize::from(col.width - used),
-                    t.dim,
-                );
+                let date = format!(" · {}", sanitize_line(d));
+                buf.set_stringn(x, hy, date, usize::from(w - used), t.dim);
             }
         }
         if l.columns.hidden_left > 0 {
@@ -131,14 +116,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if h >= 2 {
             let cov = format!("{}/{}", row.cells.len(), c.articles.len());
-            buf.set_stringn(area.x + 1, top + 1, format!("{cov:>4}"), 4, t.dim);
+            buf.set_stringn(area.x, top + 1, format!("{cov:>6}"), 6, t.dim);
         }
         for (ci, col) in l.columns.cols.iter().enumerate() {
             let Some(lines) = rl.cells.get(ci) else {
                 continue;
             };
             for (li, line) in lines.iter().take(usize::from(h)).enumerate() {
-                buf.set_line(area.x + col.x, top + li as u16, line, col.width);
+                buf.set_line(
+                    area.x + col.text_x(),
+                    top + li as u16,
+                    line,
+                    col.text_width(),
+                );
             }
         }
     }

@@ -71,7 +71,7 @@ pub fn export(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(
         inner.x + 1,
         inner.y + 4,
-        "Written whole or not at all; input articles are never overwritten.",
+        "Written whole or not at all.",
         w.saturating_sub(1),
         t.dim,
     );

@@ -72,16 +72,31 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 fn title_bar(app: &App, area: Rect, buf: &mut Buffer, left: &str, right: &str) {
     let y = area.y;
     buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.hint);
-    let rw = unicode_width::UnicodeWidthStr::width(right) as u16;
+    // The right part (where the reader is) keeps at most two thirds of a narrow bar.
+    let right: String = {
+        let max = usize::from(area.width) * 2 / 3;
+        let mut w = 0;
+        right
+            .chars()
+            .take_while(|c| {
+                w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                w <= max
+            })
+            .collect()
+    };
+    let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     let lw = area.width.saturating_sub(rw + 2);
-    buf.set_stringn(area.x, y, "parallax ", usize::from(lw), app.theme.title);
-    let x = area.x + 9;
-    if lw > 9 {
-        buf.set_stringn(x, y, left, usize::from(lw - 9), app.theme.header);
-    }
-    if rw < area.width {
-        buf.set_stringn(area.right() - rw, y, right, usize::from(rw), app.theme.dim);
-    }
+    let prefix = if area.width >= 80 { "parallax " } else { "" };
+    let (x, _) = buf.set_stringn(area.x, y, prefix, usize::from(lw), app.theme.title);
+    let used = x - area.x;
+    buf.set_stringn(
+        x,
+        y,
+        left,
+        usize::from(lw.saturating_sub(used)),
+        app.theme.header,
+    );
+    buf.set_stringn(area.right() - rw, y, &right, usize::from(rw), app.theme.dim);
 }
 
 /// The hints for a screen: (action, short label).
