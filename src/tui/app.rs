@@ -9,7 +9,7 @@ use crossterm::event::{
 
 use super::config::TuiConfig;
 use super::keys::{Action, KeyMap};
-use super::layout::{self, CompareLayout, LayoutKey};
+use super::layout::{CompareLayout, LayoutKey};
 use super::pages::{self, Page};
 use super::sanitize::sanitize_line;
 use super::styled;
@@ -378,7 +378,7 @@ impl App {
             Action::Down => o.row = (o.row + 1).min(last),
             Action::PageUp | Action::PageDown => {
                 let h = usize::from(self.size.1.saturating_sub(4));
-                o.row = page_move(o, h, a == Action::PageDown);
+                o.row = page_move(o, h, a == Action::PageDown, &self.theme);
             }
             Action::Top => o.row = 0,
             Action::Bottom => o.row = last,
@@ -1024,12 +1024,12 @@ impl App {
             query: o.query.clone(),
         };
         if o.layout.as_ref().is_none_or(|l| l.key != key) {
-            let l = layout::build(&o.c, key, &theme);
+            let l = CompareLayout::new(&o.c, key);
             o.col_offset = o.col_offset.min(l.columns.max_offset);
             o.layout = Some(l);
         }
         o.row = o.row.min(o.c.rows.len().saturating_sub(1));
-        ensure_visible(o, h.saturating_sub(4));
+        ensure_visible(o, h.saturating_sub(4), &theme);
         // Coverage viewport.
         let cv = &mut o.coverage;
         if cv.row < cv.top {
@@ -1058,7 +1058,8 @@ pub fn visible_rows(o: &OpenStory, height: u16) -> Vec<(usize, u16, u16)> {
     let bottom = height.saturating_sub(1);
     let mut y = body_top;
     let mut out = Vec::new();
-    for (i, r) in l.rows.iter().enumerate().skip(o.top) {
+    for i in o.top..l.len() {
+        let Some(r) = l.row(i) else { break };
         if y >= bottom {
             break;
         }
@@ -1069,32 +1070,41 @@ pub fn visible_rows(o: &OpenStory, height: u16) -> Vec<(usize, u16, u16)> {
     out
 }
 
-/// Scroll so the current row is on screen: its top when it is taller than the screen.
-fn ensure_visible(o: &mut OpenStory, body: u16) {
-    let Some(l) = &o.layout else { return };
-    if l.rows.is_empty() {
+/// Scroll so the current row is on screen (its top when it is taller than the screen), and
+/// lay out every row that shows.
+fn ensure_visible(o: &mut OpenStory, body: u16, theme: &Theme) {
+    let Some(l) = o.layout.as_mut() else { return };
+    if l.is_empty() {
         o.top = 0;
         return;
     }
     if o.row < o.top {
         o.top = o.row;
     }
-    let fits = |top: usize| -> bool {
-        let used: usize = l.rows[top..=o.row]
-            .iter()
-            .map(|r| usize::from(r.height) + 1)
+    let body = usize::from(body);
+    loop {
+        let used: usize = (o.top..=o.row)
+            .map(|i| usize::from(l.ensure(&o.c, theme, i)) + 1)
             .sum();
-        used <= usize::from(body) + 1
-    };
-    while o.top < o.row && !fits(o.top) {
+        if o.top >= o.row || used <= body + 1 {
+            break;
+        }
         o.top += 1;
+    }
+    let mut y = 0usize;
+    let mut i = o.top;
+    while i < l.len() && y < body {
+        y += usize::from(l.ensure(&o.c, theme, i)) + 1;
+        i += 1;
     }
 }
 
 /// The row a page up or down lands on: about one screen of lines away.
-fn page_move(o: &OpenStory, body: usize, down: bool) -> usize {
-    let Some(l) = &o.layout else { return o.row };
-    let n = l.rows.len();
+fn page_move(o: &mut OpenStory, body: usize, down: bool, theme: &Theme) -> usize {
+    let Some(l) = o.layout.as_mut() else {
+        return o.row;
+    };
+    let n = l.len();
     let mut used = 0usize;
     let mut row = o.row;
     loop {
@@ -1109,7 +1119,7 @@ fn page_move(o: &OpenStory, body: usize, down: bool) -> usize {
             }
             row - 1
         };
-        used += usize::from(l.rows[next].height) + 1;
+        used += usize::from(l.ensure(&o.c, theme, next)) + 1;
         if used > body && row != o.row {
             break;
         }

@@ -81,15 +81,54 @@ pub struct RowLayout {
     pub cells: Vec<Vec<Line<'static>>>,
 }
 
-/// The compare view's layout.
+/// The compare view's layout. Rows are laid out on demand — the ones on screen and the ones
+/// scrolling passes over — and kept until the key changes, so a change of reference or size
+/// costs a screenful of wrapping, not the whole story.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompareLayout {
     /// What it was built for.
     pub key: LayoutKey,
     /// Columns.
     pub columns: Columns,
-    /// Rows, one per comparison row.
-    pub rows: Vec<RowLayout>,
+    rows: Vec<Option<RowLayout>>,
+}
+
+impl CompareLayout {
+    /// An empty layout for a comparison: columns decided, no row laid out yet.
+    pub fn new(c: &Comparison, key: LayoutKey) -> CompareLayout {
+        let columns = columns(&key);
+        CompareLayout {
+            key,
+            columns,
+            rows: vec![None; c.rows.len()],
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// A row's layout, if it has been laid out.
+    pub fn row(&self, i: usize) -> Option<&RowLayout> {
+        self.rows.get(i).and_then(Option::as_ref)
+    }
+
+    /// Lay out row `i` if needed; its height.
+    pub fn ensure(&mut self, c: &Comparison, theme: &Theme, i: usize) -> u16 {
+        let Some(slot) = self.rows.get_mut(i) else {
+            return 0;
+        };
+        if slot.is_none() {
+            *slot = Some(row_layout(c, &c.rows[i], &self.key, &self.columns, theme));
+        }
+        slot.as_ref().map_or(0, |r| r.height)
+    }
 }
 
 /// The article id a row's cells are compared against: the chosen reference when it has a cell
@@ -169,15 +208,13 @@ pub fn columns(key: &LayoutKey) -> Columns {
     }
 }
 
-/// Build the whole layout.
+/// Lay out every row at once (tests and measurements; the reader lays out on demand).
 pub fn build(c: &Comparison, key: LayoutKey, theme: &Theme) -> CompareLayout {
-    let columns = columns(&key);
-    let rows = c
-        .rows
-        .iter()
-        .map(|row| row_layout(c, row, &key, &columns, theme))
-        .collect();
-    CompareLayout { key, columns, rows }
+    let mut l = CompareLayout::new(c, key);
+    for i in 0..l.len() {
+        l.ensure(c, theme, i);
+    }
+    l
 }
 
 fn row_layout(

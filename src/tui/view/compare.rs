@@ -101,7 +101,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for (ri, top, h) in visible_rows(o, area.height) {
         let top = area.y + top;
         let row = &c.rows[ri];
-        let rl = &l.rows[ri];
+        let Some(rl) = l.row(ri) else { break };
         let current = ri == o.row;
         if current {
             buf.set_style(Rect::new(area.x, top, area.width, h), t.current);
