@@ -153,10 +153,7 @@ fn open(paths: &[PathBuf], cfg: &Config) -> Result<ExitCode> {
         let c = parallax::compare_story(&loaded.articles, story, cfg);
         let sep = if i > 0 { "\n\n" } else { "" };
         let text = format!("{sep}{}", parallax::tui::plain_text(&c, &cfg.tui));
-        match out.write_all(text.as_bytes()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-            r => r?,
-        }
+        out.write_all(text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

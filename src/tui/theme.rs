@@ -7,6 +7,21 @@ use ratatui::style::{Color, Modifier, Style};
 use super::config::ThemeName;
 use crate::model::MarkKind;
 
+/// The colours a theme is made from.
+struct Palette {
+    fg: Color,
+    dim: Color,
+    accent: Color,
+    current_bg: Color,
+    /// (foreground, background) of changed words.
+    changed: (Color, Color),
+    /// (foreground, background) of added words.
+    added: (Color, Color),
+    dropped: Color,
+    heat: [Color; 5],
+    marks: [Color; 7],
+}
+
 /// Styles of the screen's elements.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -76,17 +91,18 @@ impl Theme {
         self.marks[mark_index(kind)]
     }
 
-    fn base(
-        fg: Color,
-        dim: Color,
-        accent: Color,
-        current_bg: Color,
-        changed: (Color, Color),
-        added: (Color, Color),
-        dropped: Color,
-        heat: [Color; 5],
-        marks: [Color; 7],
-    ) -> Theme {
+    fn base(p: Palette) -> Theme {
+        let Palette {
+            fg,
+            dim,
+            accent,
+            current_bg,
+            changed,
+            added,
+            dropped,
+            heat,
+            marks,
+        } = p;
         let b = Modifier::BOLD;
         Theme {
             text: Style::new().fg(fg),
@@ -142,22 +158,22 @@ impl Theme {
     }
 
     fn dark() -> Theme {
-        Theme::base(
-            Color::Rgb(220, 220, 215),
-            Color::Rgb(130, 130, 130),
-            Color::Rgb(120, 180, 250),
-            Color::Rgb(38, 42, 54),
-            (Color::Rgb(255, 215, 120), Color::Rgb(80, 60, 10)),
-            (Color::Rgb(140, 230, 140), Color::Rgb(20, 70, 30)),
-            Color::Rgb(240, 110, 110),
-            [
+        Theme::base(Palette {
+            fg: Color::Rgb(220, 220, 215),
+            dim: Color::Rgb(130, 130, 130),
+            accent: Color::Rgb(120, 180, 250),
+            current_bg: Color::Rgb(38, 42, 54),
+            changed: (Color::Rgb(255, 215, 120), Color::Rgb(80, 60, 10)),
+            added: (Color::Rgb(140, 230, 140), Color::Rgb(20, 70, 30)),
+            dropped: Color::Rgb(240, 110, 110),
+            heat: [
                 Color::Rgb(90, 90, 90),
                 Color::Rgb(80, 120, 170),
                 Color::Rgb(90, 170, 200),
                 Color::Rgb(130, 210, 170),
                 Color::Rgb(240, 240, 200),
             ],
-            [
+            marks: [
                 Color::Rgb(110, 200, 220),
                 Color::Rgb(230, 200, 100),
                 Color::Rgb(220, 140, 230),
@@ -166,26 +182,26 @@ impl Theme {
                 Color::Rgb(150, 200, 130),
                 Color::Rgb(190, 160, 250),
             ],
-        )
+        })
     }
 
     fn light() -> Theme {
-        Theme::base(
-            Color::Rgb(30, 30, 30),
-            Color::Rgb(110, 110, 110),
-            Color::Rgb(20, 80, 170),
-            Color::Rgb(225, 230, 240),
-            (Color::Rgb(110, 70, 0), Color::Rgb(255, 230, 160)),
-            (Color::Rgb(0, 90, 20), Color::Rgb(200, 240, 200)),
-            Color::Rgb(180, 20, 20),
-            [
+        Theme::base(Palette {
+            fg: Color::Rgb(30, 30, 30),
+            dim: Color::Rgb(110, 110, 110),
+            accent: Color::Rgb(20, 80, 170),
+            current_bg: Color::Rgb(225, 230, 240),
+            changed: (Color::Rgb(110, 70, 0), Color::Rgb(255, 230, 160)),
+            added: (Color::Rgb(0, 90, 20), Color::Rgb(200, 240, 200)),
+            dropped: Color::Rgb(180, 20, 20),
+            heat: [
                 Color::Rgb(190, 190, 190),
                 Color::Rgb(150, 180, 220),
                 Color::Rgb(70, 130, 200),
                 Color::Rgb(30, 90, 170),
                 Color::Rgb(10, 40, 110),
             ],
-            [
+            marks: [
                 Color::Rgb(0, 110, 140),
                 Color::Rgb(140, 100, 0),
                 Color::Rgb(140, 40, 150),
@@ -194,7 +210,7 @@ impl Theme {
                 Color::Rgb(40, 110, 30),
                 Color::Rgb(90, 60, 180),
             ],
-        )
+        })
     }
 
     /// Okabe–Ito colours: blue and orange carry the differences instead of red and green.
@@ -206,17 +222,17 @@ impl Theme {
         let blue = Color::Rgb(0, 114, 178);
         let vermillion = Color::Rgb(213, 94, 0);
         let purple = Color::Rgb(204, 121, 167);
-        Theme::base(
-            Color::Rgb(225, 225, 225),
-            Color::Rgb(140, 140, 140),
-            sky,
-            Color::Rgb(40, 40, 48),
-            (Color::Black, orange),
-            (Color::White, blue),
-            vermillion,
-            [Color::Rgb(90, 90, 90), blue, sky, orange, yellow],
-            [sky, yellow, purple, vermillion, orange, green, purple],
-        )
+        Theme::base(Palette {
+            fg: Color::Rgb(225, 225, 225),
+            dim: Color::Rgb(140, 140, 140),
+            accent: sky,
+            current_bg: Color::Rgb(40, 40, 48),
+            changed: (Color::Black, orange),
+            added: (Color::White, blue),
+            dropped: vermillion,
+            heat: [Color::Rgb(90, 90, 90), blue, sky, orange, yellow],
+            marks: [sky, yellow, purple, vermillion, orange, green, purple],
+        })
     }
 
     fn without_colour(self) -> Theme {
