@@ -745,3 +745,106 @@ fn real_binary_in_a_pseudo_terminal_opens_steps_and_restores() {
         "{status}"
     );
 }
+
+#[test]
+fn a_jump_shows_its_row_near_the_top_with_context() {
+    let mut app = App::from_comparisons(
+        vec![fixtures::many_sources(3, 40)],
+        TuiConfig::default(),
+        true,
+    );
+    app.resize(120, 30);
+    keys(&mut app, "/");
+    typed(&mut app, "remaining disputes");
+    keys(&mut app, "enter");
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.row, 3);
+    assert_eq!(o.top, 0, "already on screen: no scroll");
+    keys(&mut app, "] ]");
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.row, 11);
+    assert_eq!(o.top, 10, "one row of context above the jump");
+    // Stepping with j scrolls only as far as needed.
+    keys(&mut app, "g");
+    for _ in 0..6 {
+        keys(&mut app, "j");
+    }
+    let o = app.open.as_ref().unwrap();
+    let rows = parallax::tui::app::visible_rows(o, 30);
+    let current = rows
+        .iter()
+        .find(|r| r.0 == 6)
+        .expect("current row on screen");
+    let full = o.layout.as_ref().unwrap().row(6).unwrap().height;
+    assert_eq!(current.2, full, "shown whole");
+    assert!(
+        o.top > 0 && o.top < 6,
+        "scrolled just enough: top {}",
+        o.top
+    );
+    let before_top = o.top;
+    keys(&mut app, "k");
+    assert_eq!(
+        app.open.as_ref().unwrap().top,
+        before_top,
+        "moving up inside the screen does not scroll"
+    );
+}
+
+#[test]
+fn a_story_without_rows_still_draws_every_view() {
+    let mut c = fixtures::three_outlets();
+    c.rows.clear();
+    c.quotes.clear();
+    let mut app = App::from_comparisons(vec![c], TuiConfig::default(), true);
+    for seq in [
+        "",
+        "j n tab enter",
+        "a j",
+        "q c j enter",
+        "? q",
+        "/ x enter",
+        "e esc",
+        "v space enter",
+    ] {
+        keys(&mut app, seq);
+        for size in [WIDE, NARROW, (40, 10)] {
+            screen(&mut app, size);
+        }
+    }
+    let s = screen(&mut app, WIDE);
+    assert!(s.contains("no passages to compare"), "{s}");
+}
+
+mod random_use {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "j", "k", "g", "G", "n", "N", "tab", "backtab", "left", "right", "pgdn", "enter", "a", "c",
+        "/", "]", "[", "e", "v", "space", "<", ">", "?", "q", "esc", "x", "bksp",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any key sequence at any size leaves a drawable state and never panics.
+        #[test]
+        fn any_key_sequence_draws(
+            seq in proptest::collection::vec(0..KEYS.len(), 1..40),
+            w in 20u16..200,
+            h in 5u16..60,
+            many in any::<bool>(),
+        ) {
+            let c = if many { fixtures::many_sources(12, 8) } else { fixtures::three_outlets() };
+            let mut app = App::from_comparisons(vec![c], TuiConfig::default(), false);
+            for k in seq {
+                keys(&mut app, KEYS[k]);
+                if app.quit {
+                    break;
+                }
+                draw(&mut app, (w, h));
+            }
+        }
+    }
+}

@@ -152,6 +152,9 @@ pub struct OpenStory {
     pub article_index: usize,
     /// Coverage map cursor.
     pub coverage: CoverageState,
+    /// The last move was a jump (to a difference, a match, a row of the map): when its row is
+    /// off screen, it is shown near the top with one row of context above.
+    pub jumped: bool,
 }
 
 enum Origin {
@@ -389,7 +392,10 @@ impl App {
                     (0..o.row).rev().find(|&i| o.differs[i])
                 };
                 match found {
-                    Some(i) => o.row = i,
+                    Some(i) => {
+                        o.row = i;
+                        o.jumped = true;
+                    }
                     None => self.say("no more rows where the sources differ"),
                 }
             }
@@ -446,6 +452,7 @@ impl App {
                 };
                 if let Some(i) = found {
                     o.row = i;
+                    o.jumped = true;
                 }
             }
             Action::Export => {
@@ -498,6 +505,7 @@ impl App {
                 match found {
                     Some(i) => {
                         o.row = i;
+                        o.jumped = true;
                         self.open_detail_page();
                     }
                     None => self.say("no more rows where the sources differ"),
@@ -558,6 +566,7 @@ impl App {
     fn coverage_jump(&mut self) {
         let Some(o) = self.open.as_mut() else { return };
         o.row = o.coverage.row;
+        o.jumped = true;
         let col = o.coverage.col;
         o.shown[col] = true;
         if let Some(l) = &o.layout
@@ -716,6 +725,7 @@ impl App {
         {
             Some(i) => {
                 o.row = i;
+                o.jumped = true;
                 let msg = format!(
                     "{n} row{} match “{}”",
                     if n == 1 { "" } else { "s" },
@@ -949,6 +959,7 @@ impl App {
             article: Page::default(),
             article_index: reference,
             coverage: CoverageState::default(),
+            jumped: false,
             c,
         });
     }
@@ -1078,10 +1089,25 @@ fn ensure_visible(o: &mut OpenStory, body: u16, theme: &Theme) {
         o.top = 0;
         return;
     }
+    let body = usize::from(body);
+    if std::mem::take(&mut o.jumped) {
+        let mut y = 0usize;
+        let mut last_full = None;
+        for i in o.top..l.len() {
+            y += usize::from(l.ensure(&o.c, theme, i));
+            if y > body {
+                break;
+            }
+            last_full = Some(i);
+            y += 1;
+        }
+        if o.row < o.top || last_full.is_none_or(|last| o.row > last) {
+            o.top = o.row.saturating_sub(1);
+        }
+    }
     if o.row < o.top {
         o.top = o.row;
     }
-    let body = usize::from(body);
     loop {
         let used: usize = (o.top..=o.row)
             .map(|i| usize::from(l.ensure(&o.c, theme, i)) + 1)
