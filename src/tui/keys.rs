@@ -260,6 +260,11 @@ impl Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_control() => {
+                return Err(format!(
+                    "{s:?} is a control character; write its name (enter, tab, esc)"
+                ));
+            }
             (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
             _ => match rest.to_ascii_lowercase().as_str() {
                 "enter" | "return" => KeyCodeOrd::Enter,
@@ -539,6 +544,7 @@ mod tests {
         }
         assert!(Key::parse("hyper-x").is_err());
         assert!(Key::parse("f13").is_err());
+        assert!(Key::parse("\u{1b}").is_err());
         assert_eq!(Key::parse("ctrl-C").unwrap().to_string(), "Ctrl-c");
     }
 }
