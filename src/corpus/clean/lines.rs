@@ -12,9 +12,19 @@ use regex::Regex;
 
 use crate::corpus::dates::{DateKind, parse_date};
 
-/// Number of white-space separated words.
+/// Number of white-space separated words (ASCII white space: cleaning has already turned
+/// every other kind of space into a plain one).
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+    }
+    n
 }
 
 /// True when a line ends as a sentence does: `.`, `!`, `?`, `…`, possibly followed by closing
@@ -167,7 +177,7 @@ static AUTHOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Read a line as a metadata line: a known label before a colon with a short value
 /// ("Published on March 11, 2025" also counts), "Source Cryptopolitan", "By Jane Doe".
 pub fn meta_line(s: &str) -> Option<MetaLine> {
-    if word_count(s) > 24 {
+    if s.len() > 250 || word_count(s) > 24 {
         return None;
     }
     if let Some(c) = LABEL.captures(s) {
@@ -350,6 +360,9 @@ enum TsWord {
 
 /// When a line is nothing but a date or time, which kind of date it gives.
 pub fn timestamp_kind(s: &str) -> Option<DateKind> {
+    if s.len() > 120 {
+        return None;
+    }
     let words: Vec<&str> = s
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '|' | '/' | '-' | '–' | '—' | '•' | '(' | ')')
@@ -386,6 +399,9 @@ pub fn timestamp_kind(s: &str) -> Option<DateKind> {
 /// "Charly Triballeau | Afp | Getty Images", "Photo: AP", "(Photo by Jane Doe/Getty Images)",
 /// "Source: The Washington Post".
 pub fn is_credit(s: &str) -> bool {
+    if s.len() > 160 {
+        return false;
+    }
     let n = word_count(s);
     if n == 0 || n > 14 || ends_sentence(s) {
         return false;
@@ -575,6 +591,9 @@ static PROMO_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An advertisement, a promotion or a call to subscribe, follow or share.
 pub fn is_promo(s: &str) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
     let n = word_count(s);
     if n == 0 {
         return false;
@@ -603,7 +622,7 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A disclaimer, a copyright line or a rights notice.
 pub fn is_disclaimer(s: &str) -> bool {
-    word_count(s) <= 80 && DISCLAIMER.is_match(s)
+    s.len() <= 600 && word_count(s) <= 80 && DISCLAIMER.is_match(s)
 }
 
 static MD_LINK: LazyLock<Regex> =
@@ -625,6 +644,10 @@ pub fn is_link_line(s: &str) -> bool {
     let n = word_count(s);
     if n == 0 {
         return false;
+    }
+    let linked = s.contains("](") || s.contains("http") || s.contains("www.");
+    if !linked {
+        return n <= 25 && (STRONG_LEAD.is_match(s) || WEAK_LEAD.is_match(s) && !ends_sentence(s));
     }
     let without_links = MD_LINK.replace_all(s, "$1");
     let has_md_link = without_links.len() != s.len();
@@ -788,6 +811,9 @@ const UI_PHRASES: &[&str] = &[
 /// A lone interface word or control label ("goTop", "placeholder", "Advertisement", "Share"),
 /// or a line of ornaments with no words at all. Returns the reason when it is one.
 pub fn is_interface(s: &str) -> bool {
+    if s.len() > 80 {
+        return false;
+    }
     let t = s
         .trim()
         .trim_end_matches([':', '.', '»', '›', '>', '…'])

@@ -121,9 +121,12 @@ impl SharedLines {
         for doc in docs {
             let mut seen = HashSet::new();
             for (i, p) in doc.paras.iter().enumerate() {
-                let text = normalize_line(&p.text);
                 // The first line is the headline candidate: syndicated copies share it.
-                if i == 0 || word_count(&text) > 12 || ends_sentence(&text) {
+                if i == 0 || p.text.len() > 150 || ends_sentence(&p.text) {
+                    continue;
+                }
+                let text = normalize_line(&p.text);
+                if word_count(&text) > 12 || ends_sentence(&text) {
                     continue;
                 }
                 let key = line_key(&text);
@@ -460,7 +463,7 @@ fn repeats(lines: &mut [Line], shared: &SharedLines) {
         if !lines[i].kept() || word_count(&lines[i].text) < 8 {
             continue;
         }
-        match first_seen.entry(line_key(&lines[i].text)) {
+        match first_seen.entry(lines[i].text.clone()) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(i);
             }
