@@ -139,7 +139,9 @@ fn label_kind(label: &str) -> Option<LabelKind> {
         "source" | "sources" | "publisher" | "publication" | "outlet" | "site" | "newspaper"
         | "news source" | "media" | "source name" => LabelKind::Source,
         "author" | "authors" | "by" | "byline" | "writer" | "written by" | "reporter"
-        | "reported by" | "posted by" | "contributor" | "contributors" => LabelKind::Byline,
+        | "reported by" | "posted by" | "contributor" | "contributors" | "editor" | "editors"
+        | "edited by" | "web editor" | "responsible editor" | "chief editor" | "translator"
+        | "translated by" => LabelKind::Byline,
         "title" | "headline" => LabelKind::Title,
         "url" | "link" | "original url" | "permalink" | "canonical" | "source url"
         | "original link" | "web link" => LabelKind::Url,
@@ -168,6 +170,10 @@ enum LabelKind {
 
 static SOURCE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:sources?|publisher|via)\s+(?P<name>\S.*)$").expect("valid regex")
+});
+static BYLINE_TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?i:(?:additional )?reporting|writing|editing|edited|compiled|translated|produced|written|graphics|research|fact-checking|fact checking|with reporting) by\s+[A-Z]")
+        .expect("valid regex")
 });
 static AUTHOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?i:by|author|authors|written by|posted by|reported by|words by|story by)\s+)(?P<name>\S.*)$")
@@ -214,6 +220,10 @@ pub fn meta_line(s: &str) -> Option<MetaLine> {
     if let Some(c) = AUTHOR_WORD.captures(s)
         && is_name_list(&c["name"])
     {
+        return Some(MetaLine::Byline);
+    }
+    // Wire trailers: "Reporting by Dmitry Antonov; Editing by Andrew Osborn".
+    if BYLINE_TRAILER.is_match(s) && word_count(s) <= 30 {
         return Some(MetaLine::Byline);
     }
     None
@@ -284,7 +294,9 @@ fn timestamp_word(w: &str) -> TsWord {
     if lw.is_empty() {
         return TsWord::Filler;
     }
-    if lw.chars().all(|c| c.is_ascii_digit() || c == ':')
+    if lw
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
         || lw
             .strip_suffix("st")
             .or_else(|| lw.strip_suffix("nd"))
@@ -426,7 +438,7 @@ pub fn is_credit(s: &str) -> bool {
 }
 
 static CREDIT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?i:photo(?:graph)?s?|image|images|picture|pic|illustration|video|graphic|credit|photo credit|image credit|image source|picture credit|source|file photo|header image|featured image|cover image)\s*(?::|by\b|credit\b|courtesy\b|/)\s*\S")
+    Regex::new(r"^\(?(?i:photo(?:graph)?s?|image|images|picture|pic|illustration|video|graphic|credit|photo credit|image credit|image source|picture credit|source|file photo|header image|featured image|cover image)\s*(?::|,|by\b|credit\b|courtesy\b|/)\s*\S")
         .expect("valid regex")
 });
 static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -434,19 +446,43 @@ static CREDIT_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A credit glued to the end of a caption line ("... in Riyadh. Source: The Washington Post",
-/// "... on Monday. (Photo: AP)"): the byte offset where the credit starts.
-pub fn trailing_credit(s: &str) -> Option<usize> {
-    let c = TRAILING_CREDIT.captures(s)?;
-    let credit = c.name("credit")?;
+/// A credit glued to the end of a line ("... in Riyadh. Source: The Washington Post",
+/// "... in Moscow. Photograph: Alexander Kazakov/AP", "... January 12, 2025.
+/// REUTERS/Evgenia Novozhenina"): where the credit starts, and whether it credits a photo
+/// (which makes the line a caption) rather than naming a source (which a paragraph of
+/// news text may do).
+pub fn trailing_credit(s: &str) -> Option<(usize, bool)> {
+    if s.len() > 1200 {
+        return None;
+    }
+    let (credit, photo) = if let Some(c) = TRAILING_CREDIT.captures(s) {
+        let label = c.name("label")?.as_str().to_ascii_lowercase();
+        (c.name("credit")?, label != "source")
+    } else {
+        (TRAILING_AGENCY.captures(s)?.name("credit")?, true)
+    };
     let tail = &s[credit.start()..];
-    (word_count(tail) <= 9 && credit.start() > 0).then_some(credit.start())
+    (word_count(tail) <= 9 && credit.start() > 0).then_some((credit.start(), photo))
 }
 
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?…)”\x22]\s+(?P<credit>\(?(?:Source|Photo|Photos|Photograph|Image|Picture|Credit|Photo credit|Image credit|Image source|Illustration)\s*(?::|by\b|/)\s*[A-Z@][^.!?]*?\)?)\s*$")
+    Regex::new(r"[.!?…)”\x22]\s+(?P<credit>\(?(?P<label>Source|Photo|Photos|Photograph|Image|Picture|Credit|Photo credit|Image credit|Image source|Illustration|Photo illustration)\s*(?::|,|by\b|/)\s*[A-Z@][^.!?]*?\)?)\s*$")
         .expect("valid regex")
 });
+static TRAILING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?…)”\x22]\s+(?P<credit>\(?(?:REUTERS|Reuters|AFP|AP Photo|AP|EPA|EPA-EFE|Xinhua|XINHUA|TASS|Sputnik|SPUTNIK|Anadolu Agency|ANADOLU|Getty Images|Bloomberg|Pool)(?:/[^/\s][^/]*?){1,3}\)?)\s*$")
+        .expect("valid regex")
+});
+
+static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:image caption|photo caption|media caption|caption|file photo|pictured|in pictures|above|top photo|main photo|main image|photo)\s*[:,]\s*\S")
+        .expect("valid regex")
+});
+
+/// A line that announces itself as a caption ("Image caption, ...", "FILE PHOTO: ...").
+pub fn is_labelled_caption(s: &str) -> bool {
+    s.len() <= 1200 && CAPTION_PREFIX.is_match(s) && word_count(s) > 3
+}
 
 /// Present-tense verbs of photo captions ("Putin speaks with Peskov ...", "Officials meet ..."):
 /// captions describe the picture in the present, news text tells events in the past.
@@ -585,7 +621,12 @@ static PROMO_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PROMO_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:subscribe to (?:our|the)\b|sign up (?:for|to) (?:our|the)\b.*\bnewsletter|newsletter sign[ -]?up|follow us on\b|join (?:our|us on)\b.*\b(?:telegram|discord|whatsapp|channel|community)|download (?:our|the) (?:free )?app|get (?:our|the) (?:free )?app|share (?:this|on) (?:article|story|post|facebook|twitter|x|linkedin|whatsapp)|(?:like|follow) us on (?:facebook|twitter|x|instagram)|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|turn on (?:desktop )?notifications|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|already a subscriber|create (?:a )?free account|unlock (?:this|unlimited)|you have \d+ free articles?)")
+    Regex::new(r"(?i)\b(?:subscribe to (?:our|the)\b|sign up (?:for|to) (?:our|the)\b.*\bnewsletter|newsletter sign[ -]?up|follow us on\b|join (?:our|us on)\b.*\b(?:telegram|discord|whatsapp|channel|community)|download (?:our|the) (?:\S+ ){0,4}app\b|get (?:our|the) (?:\S+ ){0,4}app\b|enable javascript|javascript is (?:disabled|required)|share (?:this|on) (?:article|story|post|facebook|twitter|x|linkedin|whatsapp)|(?:like|follow) us on (?:facebook|twitter|x|instagram)|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|turn on (?:desktop )?notifications|support (?:our|independent) journalism|become a (?:member|subscriber|patron)|already a subscriber|create (?:a )?free account|unlock (?:this|unlimited)|you have \d+ free articles?)")
+        .expect("valid regex")
+});
+
+static CLICK_OR_FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:click here|tap here|follow (?:\S+ ){0,3}on (?:twitter|x|facebook|instagram|threads|bluesky|truth social|telegram|tiktok|youtube|linkedin|google news)\b|(?:you can )?follow (?:\S+ ){0,3}@\w+)")
         .expect("valid regex")
 });
 
@@ -604,6 +645,9 @@ pub fn is_promo(s: &str) -> bool {
     if n <= 6 && PROMO_START.is_match(s) && !ends_sentence(s) {
         return true;
     }
+    if n <= 20 && CLICK_OR_FOLLOW.is_match(s) {
+        return true;
+    }
     // A call to action, as a button label: the whole line, or after the sentence before it
     // ("... build steady passive income. Register Now").
     if n > 45 || s.trim_end().ends_with(['.', '?', '"', '”']) {
@@ -616,7 +660,7 @@ pub fn is_promo(s: &str) -> bool {
 }
 
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:disclaimer|legal disclaimer|risk warning|risk disclosure|important notice|editorial disclaimer)\b|for (?:informational|information|educational) purposes only|not (?:intended as |to be construed as )?(?:financial|investment|legal) advice|past performance is not (?:indicative|a guarantee|an indicator)|do(?:es)? not necessarily (?:reflect|represent) the (?:views|opinions|position)|views expressed (?:in this|here|are)|all rights reserved|^©|^copyright\s*(?:©|\(c\)|(?:19|20)\d\d|by\b)|\(c\) (?:19|20)\d\d|may not be (?:published|reproduced|redistributed|rewritten)|this (?:article|story|content) (?:was|has been) (?:produced|generated|written|translated) (?:by|with|using) (?:ai|an ai|artificial intelligence|a machine)")
+    Regex::new(r"(?i)^(?:disclaimer|legal disclaimer|risk warning|risk disclosure|important notice|editorial disclaimer)\b|for (?:informational|information|educational) purposes only|not (?:intended as |to be construed as )?(?:financial|investment|legal) advice|past performance is not (?:indicative|a guarantee|an indicator)|do(?:es)? not necessarily (?:reflect|represent) the (?:views|opinions|position)|views expressed (?:in this|here|are)|all rights reserved|^©|^copyright\s*(?:©|\(c\)|(?:19|20)\d\d|by\b)|\(c\) (?:19|20)\d\d|may not be (?:published|reproduced|redistributed|rewritten)|^(?:this (?:article|story|post|piece) (?:was )?(?:originally|first)|originally) (?:published|appeared) (?:on|in|at|by)\b|contact us for (?:subscription|licensing|syndication)|this (?:article|story|content) (?:was|has been) (?:produced|generated|written|translated) (?:by|with|using) (?:ai|an ai|artificial intelligence|a machine)")
         .expect("valid regex")
 });
 
@@ -806,6 +850,18 @@ const UI_PHRASES: &[&str] = &[
     "transcript",
     "caption",
     "credit",
+    "more on this story",
+    "related topics",
+    "recommended stories",
+    "end of list",
+    "supported by",
+    "listen to article",
+    "share this story",
+    "share this post",
+    "breaking news",
+    "live updates",
+    "developing story",
+    "just in",
 ];
 
 /// A lone interface word or control label ("goTop", "placeholder", "Advertisement", "Share"),
@@ -830,7 +886,7 @@ pub fn is_interface(s: &str) -> bool {
 }
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\d.,]+\s*[km]?\s*(?:comments?|shares?|views?|likes?|min(?:ute)?s? read|reads?|reactions?)$")
+    Regex::new(r"^(?:[\d.,]+\s*[km]?\s*(?:comments?|shares?|views?|likes?|min(?:ute)?s? read|reads?|reactions?)|list (?:\d+ )?of \d+(?: items?)?)$")
         .expect("valid regex")
 });
 
@@ -931,6 +987,8 @@ mod tests {
             "Tuesday 28 April 2009 22. 34 BST",
             "Story Created: Aug 7, 2012 at 9:56 AM AKDT",
             "May 3rd, 2013 2: 00pm EDT",
+            "First published on Tue 25 Feb 2025 10.04 GMT",
+            "Last modified on Tue 25 Feb 2025 12.30 GMT",
         ] {
             assert!(timestamp_kind(s).is_some(), "{s}");
         }
@@ -981,15 +1039,62 @@ mod tests {
     #[test]
     fn captions_with_trailing_credits() {
         let s = "U.S. officials meet with Russian Foreign Minister Sergei Lavrov in Riyadh, Saudi Arabia, over the war in Ukraine. Source: The Washington Post";
-        let at = trailing_credit(s).unwrap();
+        let (at, photo) = trailing_credit(s).unwrap();
         assert_eq!(&s[at..], "Source: The Washington Post");
+        assert!(!photo, "a source may be named after news text too");
         assert!(is_caption_like(&s[..at], 70));
+        let g = "Vladimir Putin at a meeting in Moscow. Photograph: Alexander Kazakov/AP";
+        let (at, photo) = trailing_credit(g).unwrap();
+        assert_eq!(&g[at..], "Photograph: Alexander Kazakov/AP");
+        assert!(photo);
+        let r = "Russian President Vladimir Putin attends a meeting in Moscow, Russia, January 12, 2025. REUTERS/Evgenia Novozhenina/File Photo";
+        assert_eq!(
+            trailing_credit(r).map(|(at, p)| (&r[at..], p)),
+            Some(("REUTERS/Evgenia Novozhenina/File Photo", true))
+        );
+        let ap = "Protesters march toward the Capitol on Saturday. (AP Photo/Jose Luis Magana)";
+        assert!(trailing_credit(ap).is_some_and(|(_, p)| p));
+        assert_eq!(
+            trailing_credit("Unemployment rose to 6.2 percent in January, figures showed."),
+            None
+        );
         assert_eq!(
             trailing_credit("The source: a senior official who spoke to us."),
             None
         );
         assert_eq!(
             trailing_credit("Officials said the talks were productive."),
+            None
+        );
+    }
+
+    #[test]
+    fn labelled_captions() {
+        assert!(is_labelled_caption(
+            "Image caption, Putin and Trump met in Alaska last month"
+        ));
+        assert!(is_labelled_caption(
+            "FILE PHOTO: Russian President Vladimir Putin attends a meeting in Moscow"
+        ));
+        assert!(!is_labelled_caption(
+            "Photo opportunities were few at the summit, aides said."
+        ));
+        assert!(is_credit("Image source, Getty Images"));
+    }
+
+    #[test]
+    fn wire_trailers_and_editor_lines_are_bylines() {
+        for s in [
+            "Reporting by Dmitry Antonov; Writing by Guy Faulconbridge; Editing by Andrew Osborn",
+            "(Reporting by Jane Doe in Moscow; additional reporting by John Roe)",
+            "Additional reporting by Anna Smith in Kyiv",
+            "Editor: Zhang Wei",
+            "Web editor: Li Na",
+        ] {
+            assert_eq!(meta_line(s), Some(MetaLine::Byline), "{s}");
+        }
+        assert_eq!(
+            meta_line("Writing about the summit, he said the talks were useful."),
             None
         );
     }
@@ -1024,6 +1129,9 @@ mod tests {
             "Join our Telegram channel for breaking updates",
             "Get the best of the week in your inbox. Subscribe now",
             "We use cookies to improve your experience on our site.",
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "Follow John Nolte on Twitter @NolteNC.",
+            "Download the Example News app for the latest headlines",
         ] {
             assert!(is_promo(s) || is_interface(s), "{s}");
         }
@@ -1033,6 +1141,7 @@ mod tests {
             "Russia and the US reopen Ukraine negotiations, leaving Europe out",
             "At the UN, Washington shifts, Europe panics",
             "It was time to join",
+            "Millions of fans follow him on Instagram, where he posts daily pictures of his travels around the country and his meetings.",
         ] {
             assert!(!is_promo(s), "{s}");
         }
@@ -1049,6 +1158,15 @@ mod tests {
         ));
         assert!(!is_disclaimer(
             "The Kremlin disclaimed any role in the talks, Peskov said."
+        ));
+        assert!(is_disclaimer(
+            "This article was originally published on The Conversation."
+        ));
+        assert!(!is_disclaimer(
+            "The report was first published in 2019 and revised twice since, officials said."
+        ));
+        assert!(!is_disclaimer(
+            "First published in 1851, the newspaper has covered every presidential election since."
         ));
     }
 
@@ -1080,6 +1198,9 @@ mod tests {
             "***",
             "12 comments",
             "3 min read",
+            "list 2 of 4",
+            "end of list",
+            "Related Topics",
         ] {
             assert!(is_interface(s), "{s}");
         }

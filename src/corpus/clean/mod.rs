@@ -217,6 +217,7 @@ pub fn clean(doc: RawDoc, shared: &SharedLines, enabled: bool) -> Cleaned {
         gather_metadata(&mut lines, header_end, &mut found);
         captions(&mut lines);
         title(&mut lines, &mut found);
+        site_suffix(&mut found);
         code_tokens(&mut lines);
         blocks::related_blocks(&mut lines);
         repeats(&mut lines, shared);
@@ -376,11 +377,13 @@ fn captions(lines: &mut Vec<Line>) {
     }
     let mut i = 0;
     while i < lines.len() {
-        if lines[i].kept()
-            && let Some(at) = lines::trailing_credit(&lines[i].text)
+        if lines[i].kept() && lines::is_labelled_caption(&lines[i].text) {
+            lines[i].rule = Some(Rule::Caption);
+        } else if lines[i].kept()
+            && let Some((at, photo)) = lines::trailing_credit(&lines[i].text)
         {
             let head = lines[i].text[..at].trim_end().to_string();
-            if lines::is_caption_like(&head, 70) {
+            if photo || lines::is_caption_like(&head, 70) {
                 lines[i].rule = Some(Rule::Caption);
             } else {
                 let credit = lines[i].text[at..].to_string();
@@ -423,6 +426,28 @@ fn title(lines: &mut [Line], found: &mut Found) {
     if followed && !continues && lines::is_headline_like(&text) {
         lines[first].rule = Some(Rule::Title);
         found.title = Some(text);
+    }
+}
+
+/// Page titles often end with the site's name after a bar ("Kremlin says ties will take time
+/// | Reuters"): keep the headline, and take the name as the outlet when none is known.
+fn site_suffix(found: &mut Found) {
+    let Some(title) = &found.title else { return };
+    let Some((head, site)) = title.rsplit_once(" | ") else {
+        return;
+    };
+    let (head, site) = (head.trim(), site.trim());
+    let name_like = (1..=4).contains(&word_count(site))
+        && site
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !ends_sentence(site);
+    if name_like && word_count(head) >= 3 {
+        if found.source.is_none() {
+            found.source = Some(site.to_string());
+        }
+        found.title = Some(head.to_string());
     }
 }
 

@@ -147,15 +147,34 @@ quote",
 }
 
 #[test]
-fn a_credit_glued_to_prose_is_cut_off_and_the_prose_kept() {
+fn a_source_glued_to_prose_is_cut_off_and_the_prose_kept() {
     let c = run(
-        "Officials said the talks had been productive and would continue next week in Istanbul. Photo: AP\n",
+        "Unemployment in the euro zone rose to 6.2 percent in January, the highest in a year. Source: Eurostat\n",
     );
     assert_eq!(
         c.article.body,
-        "Officials said the talks had been productive and would continue next week in Istanbul."
+        "Unemployment in the euro zone rose to 6.2 percent in January, the highest in a year."
     );
-    assert_eq!(rule_of(&c, "Photo: AP"), Some(Rule::Credit));
+    assert_eq!(rule_of(&c, "Source: Eurostat"), Some(Rule::Credit));
+}
+
+#[test]
+fn lines_ending_in_a_photo_credit_are_captions() {
+    let c = run(
+        "The Kremlin said on Tuesday that restoring relations with Washington would take a long time.\n\
+Vladimir Putin at a meeting in Moscow. Photograph: Alexander Kazakov/AP\n\
+Russian President Vladimir Putin attends a meeting in Moscow, Russia, January 12, 2025. REUTERS/Evgenia Novozhenina/File Photo\n\
+Image source, Getty Images\n\
+Image caption, Putin and Trump met in Alaska last month\n\
+Peskov said both sides would have to take many small steps to rebuild trust.\n\
+Reporting by Dmitry Antonov; Editing by Andrew Osborn\n",
+    );
+    assert_eq!(c.article.body.lines().count(), 2, "{}", c.article.body);
+    assert_eq!(rule_of(&c, "Photograph:"), Some(Rule::Caption));
+    assert_eq!(rule_of(&c, "REUTERS/"), Some(Rule::Caption));
+    assert_eq!(rule_of(&c, "Image source"), Some(Rule::Credit));
+    assert_eq!(rule_of(&c, "Image caption"), Some(Rule::Caption));
+    assert_eq!(rule_of(&c, "Reporting by"), Some(Rule::Byline));
 }
 
 #[test]
@@ -314,4 +333,25 @@ fn field_dates_beat_dates_in_the_text() {
     doc.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 12);
     let c = clean(doc, &SharedLines::default(), true);
     assert_eq!(c.article.date_iso().as_deref(), Some("2025-03-12"));
+}
+
+#[test]
+fn a_site_name_after_a_bar_leaves_the_title_for_the_outlet() {
+    let c = run(
+        "Kremlin says repairing ties with Washington will take time | World Desk Daily\n\
+The Kremlin said on Tuesday that restoring relations with the United States was a long process.\n",
+    );
+    assert_eq!(
+        c.article.title.as_deref(),
+        Some("Kremlin says repairing ties with Washington will take time")
+    );
+    assert_eq!(c.article.source.as_deref(), Some("World Desk Daily"));
+    let c = run(
+        "BREAKING NEWS\nUN Security Council adopts U.S. resolution on Ukraine\n\
+The U.N. Security Council on Monday adopted a U.S.-drafted resolution on Ukraine.\n",
+    );
+    assert_eq!(
+        c.article.title.as_deref(),
+        Some("UN Security Council adopts U.S. resolution on Ukraine")
+    );
 }
