@@ -23,14 +23,18 @@ fn sample_story() -> usize {
 #[divan::bench(sample_count = 10)]
 fn folder_of_575_text_articles() -> usize {
     let paths = [data("tests/data/ecbplus-dev")];
-    corpus::load_paths(&paths, &LoadConfig::default()).articles.len()
+    corpus::load_paths(&paths, &LoadConfig::default())
+        .articles
+        .len()
 }
 
 /// One saved news page: HTML parsing, main-content extraction, metadata and cleaning.
 #[divan::bench]
 fn saved_news_page() -> usize {
     let paths = [data("tests/fixtures/formats/kremlin-ties.html")];
-    corpus::load_paths(&paths, &LoadConfig::default()).articles.len()
+    corpus::load_paths(&paths, &LoadConfig::default())
+        .articles
+        .len()
 }
 
 /// A large page (about 1 MB of article paragraphs): how extraction scales.
@@ -45,5 +49,9 @@ fn one_megabyte_page(bencher: divan::Bencher) {
     let path = dir.path().join("long.html");
     std::fs::write(&path, page).expect("write page");
     let paths = [path];
-    bencher.bench(|| corpus::load_paths(&paths, &LoadConfig::default()).articles.len());
+    bencher.bench(|| {
+        corpus::load_paths(&paths, &LoadConfig::default())
+            .articles
+            .len()
+    });
 }
