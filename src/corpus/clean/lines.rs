@@ -475,7 +475,7 @@ static TRAILING_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAPTION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:image caption|photo caption|media caption|caption|file photo|pictured|in pictures|above|top photo|main photo|main image|photo)\s*[:,]\s*\S")
+    Regex::new(r"^(?:(?i:image caption|photo caption|media caption|caption|file photo|pictured|in pictures|above|top photo|main photo|main image|photo)\s*[:,]|FILE\s*[-–—:])\s*\S")
         .expect("valid regex")
 });
 
@@ -872,7 +872,7 @@ pub fn is_interface(s: &str) -> bool {
     }
     let t = s
         .trim()
-        .trim_end_matches([':', '.', '»', '›', '>', '…'])
+        .trim_end_matches([':', '.', '!', '»', '›', '>', '…'])
         .trim();
     if !t.chars().any(char::is_alphanumeric) {
         return true;
@@ -1075,6 +1075,12 @@ mod tests {
         ));
         assert!(is_labelled_caption(
             "FILE PHOTO: Russian President Vladimir Putin attends a meeting in Moscow"
+        ));
+        assert!(is_labelled_caption(
+            "FILE - Russian President Vladimir Putin speaks in Moscow, Feb. 21, 2023."
+        ));
+        assert!(!is_labelled_caption(
+            "File sharing services were blocked in Moscow on Tuesday, officials said."
         ));
         assert!(!is_labelled_caption(
             "Photo opportunities were few at the summit, aides said."

@@ -406,26 +406,47 @@ fn captions(lines: &mut Vec<Line>) {
 /// follows it, is the title (and leaves the body). When the file named a title already, a
 /// first line that repeats it goes.
 fn title(lines: &mut [Line], found: &mut Found) {
-    let Some(first) = lines.iter().position(Line::kept) else {
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kept())
+        .take(3)
+        .collect();
+    let Some(&first) = kept.first() else {
         return;
     };
-    let text = lines[first].text.clone();
     if let Some(t) = &found.title {
-        if same_headline(t, &text) {
+        if same_headline(t, &lines[first].text) {
             lines[first].rule = Some(Rule::Title);
         }
         return;
     }
-    let followed = lines[first + 1..]
+    // A kicker, section name or outlet name above the headline ("Europe", "Reuters").
+    let mut at = first;
+    if let (Some(&second), Some(&third)) = (kept.get(1), kept.get(2)) {
+        let short = &lines[first].text;
+        // Too short to be a headline itself (see below).
+        if word_count(short) <= 2
+            && !ends_sentence(short)
+            && word_count(&lines[second].text) >= 4
+            && lines::is_headline_like(&lines[second].text)
+            && is_prose(&lines[third].text)
+        {
+            at = second;
+        }
+    }
+    let text = lines[at].text.clone();
+    let followed = lines[at + 1..]
         .iter()
         .any(|l| l.kept() && word_count(&l.text) >= 8);
-    let continues = lines[first + 1..]
+    let continues = lines[at + 1..]
         .iter()
         .find(|l| l.kept())
         .is_some_and(|l| l.text.starts_with(|c: char| c.is_lowercase()));
-    if followed && !continues && lines::is_headline_like(&text) {
-        lines[first].rule = Some(Rule::Title);
+    if followed && !continues && word_count(&text) >= 3 && lines::is_headline_like(&text) {
+        lines[at].rule = Some(Rule::Title);
         found.title = Some(text);
+        if at != first {
+            lines[first].rule = Some(Rule::Metadata);
+        }
     }
 }
 

@@ -355,3 +355,21 @@ The U.N. Security Council on Monday adopted a U.S.-drafted resolution on Ukraine
         Some("UN Security Council adopts U.S. resolution on Ukraine")
     );
 }
+
+#[test]
+fn a_kicker_above_the_headline_is_not_the_title() {
+    let c = run(
+        "Europe\nKremlin says repairing ties with Washington will take time\n\
+The Kremlin said on Tuesday that restoring relations with the United States was a long process.\n",
+    );
+    assert_eq!(
+        c.article.title.as_deref(),
+        Some("Kremlin says repairing ties with Washington will take time")
+    );
+    assert_eq!(rule_of(&c, "Europe"), Some(Rule::Metadata));
+    // Two words are too few to call a headline.
+    let c = run(
+        "Obama wins\nThe senator from Illinois was elected president of the United States on Tuesday.\n",
+    );
+    assert_eq!(c.article.title, None);
+}

@@ -120,11 +120,20 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
+/// Text from a feed or scraper often keeps HTML entities (`&amp;`, `&#8217;`): decode them.
+fn unescape(s: &str) -> String {
+    if s.contains('&') && s.contains(';') {
+        html_escape::decode_html_entities(s).into_owned()
+    } else {
+        s.to_string()
+    }
+}
+
 /// A field value as one short string: strings as they are, objects by their `name`
 /// (`{"source": {"id": "cnn", "name": "CNN"}}`), lists by their first item.
 fn string_of(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::String(s) => Some(unescape(s.trim())).filter(|s| !s.is_empty()),
         Value::Number(n) => Some(n.to_string()),
         Value::Array(a) => a.iter().find_map(string_of),
         Value::Object(o) => field(o, &["name", "title", "domain", "url", "id"]).and_then(string_of),
@@ -167,6 +176,15 @@ pub fn apply_meta(obj: &Map<String, Value>, doc: &mut RawDoc) {
     }
     if let Some(u) = field(obj, URL).and_then(string_of) {
         doc.url = Some(u);
+    }
+    // Web clippers put the page address in `source`.
+    if let Some(src) = doc.source.take() {
+        if src.starts_with("http://") || src.starts_with("https://") {
+            doc.source = host_of(&src);
+            doc.url.get_or_insert(src);
+        } else {
+            doc.source = Some(src);
+        }
     }
     if doc.source.is_none() {
         doc.source = doc.url.as_deref().and_then(host_of);
@@ -215,7 +233,7 @@ fn paras_of_field(s: &str) -> Vec<Para> {
     if looks_like_html(s) {
         paras_of_html(s)
     } else {
-        paras_of_text(s)
+        paras_of_text(&unescape(s))
     }
 }
 
@@ -308,6 +326,25 @@ mod tests {
             3
         );
         assert_eq!(records(json!({"text": "a", "items": [1, 2]})).len(), 1);
+    }
+
+    #[test]
+    fn entities_are_decoded_and_a_source_address_becomes_the_url() {
+        let d = doc_of(json!({
+            "title": "Putin&#8217;s &quot;rational&quot; Trump",
+            "source": "https://www.rt.com/russia/peskov-ties/",
+            "text": "Peskov said ties were in a &ldquo;total freeze&rdquo; &amp; would take time."
+        }));
+        assert_eq!(d.title.as_deref(), Some("Putin’s \"rational\" Trump"));
+        assert_eq!(d.source.as_deref(), Some("rt.com"));
+        assert_eq!(
+            d.url.as_deref(),
+            Some("https://www.rt.com/russia/peskov-ties/")
+        );
+        assert_eq!(
+            d.paras[0].text,
+            "Peskov said ties were in a “total freeze” & would take time."
+        );
     }
 
     #[test]
