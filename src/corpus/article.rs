@@ -1,6 +1,6 @@
 //! The article model every later stage reads, and the warnings loading produces.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -82,14 +82,24 @@ impl Loaded {
         });
     }
 
-    /// Make article ids unique by suffixing repeats with `-2`, `-3`, ...
+    /// Make article ids unique by suffixing repeats with `-2`, `-3`, ... (skipping suffixes
+    /// that another article already uses as its own id).
     pub fn disambiguate_ids(&mut self) {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        let originals: HashSet<String> = self.articles.iter().map(|a| a.id.clone()).collect();
+        let mut next: HashMap<String, usize> = HashMap::new();
         for a in &mut self.articles {
-            let n = seen.entry(a.id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                a.id = format!("{}-{}", a.id, n);
+            if taken.insert(a.id.clone()) {
+                continue;
+            }
+            let n = next.entry(a.id.clone()).or_insert(1);
+            loop {
+                *n += 1;
+                let candidate = format!("{}-{}", a.id, n);
+                if !originals.contains(&candidate) && taken.insert(candidate.clone()) {
+                    a.id = candidate;
+                    break;
+                }
             }
         }
     }
@@ -108,5 +118,16 @@ mod tests {
         l.disambiguate_ids();
         let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x", "x-2", "y"]);
+    }
+
+    #[test]
+    fn suffixes_never_collide_with_real_ids() {
+        let mut l = Loaded::default();
+        for p in ["a/feed.txt", "b/feed.txt", "feed-2.txt", "c/feed.txt"] {
+            l.articles.push(Article::new(Path::new(p), "text".into()));
+        }
+        l.disambiguate_ids();
+        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["feed", "feed-3", "feed-2", "feed-4"]);
     }
 }

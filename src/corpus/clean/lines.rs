@@ -789,6 +789,7 @@ const UI_PHRASES: &[&str] = &[
     "messenger",
     "sms",
     "copy",
+    "link",
     "open",
     "expand",
     "collapse",
@@ -865,7 +866,7 @@ const UI_PHRASES: &[&str] = &[
 ];
 
 /// A lone interface word or control label ("goTop", "placeholder", "Advertisement", "Share"),
-/// or a line of ornaments with no words at all. Returns the reason when it is one.
+/// a row of them ("Share Tweet Email"), or a line of ornaments with no words at all.
 pub fn is_interface(s: &str) -> bool {
     if s.len() > 80 {
         return false;
@@ -878,7 +879,18 @@ pub fn is_interface(s: &str) -> bool {
         return true;
     }
     let lower = t.to_lowercase();
-    if word_count(t) <= 4 && UI_PHRASES.contains(&lower.as_str()) {
+    let n = word_count(t);
+    if n <= 4 && UI_PHRASES.contains(&lower.as_str()) {
+        return true;
+    }
+    // A row of buttons: every word an interface word.
+    if (2..=8).contains(&n)
+        && lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .all(|w| UI_PHRASES.contains(&w) && w.len() > 1)
+    {
         return true;
     }
     // Counters such as "12 comments", "3 min read", "1.2K shares".
@@ -1207,6 +1219,8 @@ mod tests {
             "list 2 of 4",
             "end of list",
             "Related Topics",
+            "Share Tweet Email",
+            "Facebook | Twitter | WhatsApp | Copy link",
         ] {
             assert!(is_interface(s), "{s}");
         }
@@ -1218,6 +1232,8 @@ mod tests {
             "Trust me.",
             "Kremlin",
             "I partied.",
+            "More trouble ahead",
+            "Home Office",
         ] {
             assert!(!is_interface(s) && !is_code_token(s), "{s}");
         }

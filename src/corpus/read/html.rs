@@ -105,6 +105,13 @@ pub fn read(html: &str, doc: &mut RawDoc) -> Result<(), String> {
         return Err("no article text found in the HTML page".into());
     }
     doc.paras = paras;
+    // Without a headline in the meta tags, Readability falls back on the window title, which
+    // often carries the site's name; the page's only <h1> is the better headline.
+    if meta.title.is_none()
+        && let Some(h1) = meta.h1
+    {
+        doc.title = Some(h1);
+    }
     doc.title = doc.title.take().or(meta.title);
     doc.source = doc.source.take().or(meta.site_name);
     doc.date = doc.date.or(meta.date);
@@ -124,6 +131,8 @@ struct PageMeta {
     site_name: Option<String>,
     date: Option<chrono::NaiveDate>,
     url: Option<String>,
+    /// The text of the page's `<h1>` when there is exactly one.
+    h1: Option<String>,
 }
 
 impl PageMeta {
@@ -154,9 +163,14 @@ impl PageMeta {
         let site_name = attr(r#"meta[property="og:site_name"]"#, "content")
             .or_else(|| attr(r#"meta[name="application-name"]"#, "content"));
         let title = attr(r#"meta[property="og:title"]"#, "content")
-            .or_else(|| non_empty(&page.select("title").text()));
+            .or_else(|| attr(r#"meta[name="twitter:title"]"#, "content"));
+        let h1s = page.select("h1");
+        let h1 = (h1s.length() == 1)
+            .then(|| h1s.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 40);
         Self {
             title,
+            h1,
             site_name,
             date,
             url,
@@ -309,6 +323,18 @@ mod tests {
             Some("https://news.example.com/kremlin-ties")
         );
         assert_eq!(doc.paras.len(), 3);
+    }
+
+    #[test]
+    fn without_meta_tags_the_only_h1_is_the_headline() {
+        let html = r#"<html><head><title>Short news | Site</title></head><body>
+            <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <div class="content"><h1>Peskov: ties frozen</h1>
+            <p>Kremlin spokesman Dmitry Peskov said on Friday that relations remained in a total freeze.</p></div>
+            <footer>© 2025 Site. All rights reserved.</footer></body></html>"#;
+        let mut doc = RawDoc::default();
+        read(html, &mut doc).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Peskov: ties frozen"));
     }
 
     #[test]
