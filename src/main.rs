@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use color_eyre::eyre::{Result, bail, eyre};
 use parallax::config::Config;
-use parallax::corpus::Loaded;
+use parallax::corpus::{Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
 
@@ -270,7 +270,7 @@ fn inspect(
         }
         ListFormat::Text => {
             for (a, removed) in articles {
-                writeln!(out, "path:   {}", a.path)?;
+                writeln!(out, "path:   {}", printable(&a.path))?;
                 writeln!(out, "outlet: {}", a.source.as_deref().unwrap_or("-"))?;
                 writeln!(out, "title:  {}", a.title.as_deref().unwrap_or("-"))?;
                 writeln!(out, "date:   {}", a.date_iso().as_deref().unwrap_or("-"))?;

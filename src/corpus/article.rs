@@ -30,7 +30,12 @@ impl Article {
     pub fn new(path: &Path, body: String) -> Self {
         let id = path
             .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+            .map(|s| {
+                s.to_string_lossy()
+                    .chars()
+                    .map(|c| if c.is_control() { '_' } else { c })
+                    .collect()
+            })
             .unwrap_or_else(|| "article".into());
         Self {
             id,
@@ -60,8 +65,26 @@ pub struct LoadWarning {
 
 impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+        write!(f, "{}: {}", printable(&self.path), printable(&self.reason))
     }
+}
+
+/// Text safe to print on a terminal: control characters (escape sequences included), which
+/// file names and file contents may hold, are shown as `\u{..}` escapes instead.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The outcome of loading: what could be read, and a warning for each thing that could not.
@@ -118,6 +141,17 @@ mod tests {
         l.disambiguate_ids();
         let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x", "x-2", "y"]);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let w = LoadWarning {
+            path: "evil\u{1b}[2J.txt".into(),
+            reason: "empty file".into(),
+        };
+        assert_eq!(w.to_string(), "evil\\u{1b}[2J.txt: empty file");
+        let a = Article::new(Path::new("dir/evil\u{1b}[2J.txt"), String::new());
+        assert_eq!(a.id, "evil_[2J");
     }
 
     #[test]

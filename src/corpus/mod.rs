@@ -18,7 +18,7 @@ pub mod read;
 mod sample;
 mod sidecar;
 
-pub use article::{Article, LoadWarning, Loaded};
+pub use article::{Article, LoadWarning, Loaded, printable};
 pub use clean::{Removed, Rule};
 pub use sample::{load_sample, load_sample_report};
 pub use sidecar::SidecarEntry;

@@ -298,6 +298,26 @@ mod tests {
     }
 
     #[test]
+    fn headlines_with_times_go_as_a_listing_without_bylines() {
+        let mut lines = vec![
+            line(
+                "Lavrov said Moscow was ready to negotiate with any representatives acting in good faith.",
+                None,
+            ),
+            line("Most read", Some(Rule::Interface)),
+            line("Trump and Putin agree to start Ukraine talks", None),
+            line("2 hours ago", Some(Rule::Timestamp)),
+            line("European leaders meet in Paris after Riyadh snub", None),
+            line("5 hours ago", Some(Rule::Timestamp)),
+            line("Oil prices slip as investors weigh sanctions outlook", None),
+            line("Yesterday 18:40", Some(Rule::Timestamp)),
+        ];
+        related_blocks(&mut lines);
+        assert!(lines[0].kept());
+        assert!(lines[2..].iter().all(|l| !l.kept()));
+    }
+
+    #[test]
     fn live_blog_times_before_prose_are_not_a_listing() {
         let mut lines = vec![
             line("10:45 AM ET", Some(Rule::Timestamp)),

@@ -206,7 +206,7 @@ pub fn clean(doc: RawDoc, shared: &SharedLines, enabled: bool) -> Cleaned {
         url: doc
             .url
             .as_deref()
-            .map(|u| u.trim().to_string())
+            .map(normalize_line)
             .filter(|t| !t.is_empty()),
         date: doc.date.map(|d| (DateKind::Field, d)),
     };

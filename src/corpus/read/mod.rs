@@ -128,7 +128,12 @@ pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
 /// The file stem as an id, for any file name (non-UTF-8 names included).
 fn stem(path: &Path) -> String {
     path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| {
+            s.to_string_lossy()
+                .chars()
+                .map(|c| if c.is_control() { '_' } else { c })
+                .collect::<String>()
+        })
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "article".into())
 }
