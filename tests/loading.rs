@@ -396,8 +396,9 @@ fn other_outlets_text_survives_cleaning() {
             })
             .map(|x| x.text.as_str())
             .collect();
-        // Measured: 19 of 9,376 lines on ECB+ (repeated pull quotes and captions, two
-        // Daily Mail date lines, one related link), 4 of 1,153 on NewsWCL50.
+        // Measured: 10 of 9,376 lines on ECB+ (9 passages the files literally repeat, one
+        // "..." line), 4 of 1,153 on NewsWCL50 (a pull quote, repeated captions, a
+        // "Related:" link). The bound leaves room for rules to grow, not to eat text.
         assert!(
             body_losses.len() * 200 < total_lines,
             "{corpus_name}: {} of {total_lines} lines lost: {body_losses:#?}",
@@ -437,10 +438,9 @@ fn publication_dates_of_other_outlets_match_their_labels() {
             }
         }
     }
-    // Measured: a date is found for about half of the labelled files (the others print none)
-    // and all of them agree with the label but for a handful of pages whose print date or
-    // update date differs from the label by a day or more.
-    assert!(found * 3 > labelled, "found {found} of {labelled}");
+    // Measured: a date for 198 of the 233 labelled files (the others print none); 5 differ
+    // from the label, each because the page itself prints another day.
+    assert!(found * 4 > labelled * 3, "found {found} of {labelled}");
     assert!(wrong.len() * 20 < found, "{wrong:#?}");
 }
 
