@@ -15,7 +15,9 @@ use parallax::report::{self, Format};
 
 /// Compare how different outlets tell the same news story, passage by passage.
 #[derive(Debug, Parser)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+// Subcommand names win over paths (`--config X stories` is the subcommand); a path that is
+// spelled like a subcommand can be given as `./stories`.
+#[command(version, about, subcommand_precedence_over_arg = true)]
 struct Cli {
     /// Config file (default: the user's config dir, e.g. ~/.config/parallax/config.toml).
     #[arg(long, global = true, value_name = "PATH")]
