@@ -84,12 +84,12 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
         // A closing quote detached by a space (`them. "`) still closes this sentence.
         let detached = line[end..].trim_start();
         let after = detached.trim_start_matches(is_closer);
-        if after.len() < detached.len() {
-            if after.is_empty() || after.starts_with(char::is_whitespace) {
-                end = line.len() - after.len();
-                while chars.peek().is_some_and(|&(j, _)| j < end) {
-                    chars.next();
-                }
+        if after.len() < detached.len()
+            && (after.is_empty() || after.starts_with(char::is_whitespace))
+        {
+            end = line.len() - after.len();
+            while chars.peek().is_some_and(|&(j, _)| j < end) {
+                chars.next();
             }
         }
         let rest = &line[end..];
