@@ -17,6 +17,7 @@
 
 mod candidates;
 mod order;
+mod pairs;
 mod rows;
 mod score;
 mod units;
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Article;
 use crate::model::Relation;
 
-use rows::{CellRange, Params, RowCells, Sims};
+use rows::{CellRange, Params, RowCells};
 use score::Joined;
 use units::Units;
 
@@ -52,14 +53,6 @@ impl Default for AlignConfig {
         }
     }
 }
-
-/// Terms carried by more sentences than this do not seed candidate pairs (they still count
-/// in the score). Fixed, so the work per sentence stays bounded as stories grow.
-const MAX_SEED_DF: usize = 64;
-
-/// Scored pairs below this similarity are forgotten: they can neither link rows nor support
-/// a merge.
-const KEEP_SIM: f32 = 0.05;
 
 /// The alignment of one story.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +107,6 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         rank[a] = i;
     }
 
-    let sims = score_candidates(&units);
     let usable: Vec<bool> = units.units.iter().map(|u| !u.words.is_empty()).collect();
     let t = cfg.threshold;
     let params = Params {
@@ -128,6 +120,7 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         gain: 0.01,
         max_cell: cfg.max_cell_sentences.max(1),
     };
+    let sims = pairs::score_pairs(&units, params.threshold, params.part);
     let mut rows = rows::form_rows(&units, &sims, &usable, &params);
     order::order_rows(&units, &mut rows, reference, &rank);
     let rows = rows
@@ -135,28 +128,6 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         .map(|row| finish_row(&units, row, &rank))
         .collect();
     Alignment { reference, rows }
-}
-
-/// Score every candidate pair; keep those that are not negligible.
-fn score_candidates(units: &Units) -> Sims {
-    let mut sims = Sims::new();
-    for (a, b) in candidates::candidates(units, MAX_SEED_DF) {
-        let s = score::score(
-            units,
-            rows::unit_passage(units, a as usize),
-            rows::unit_passage(units, b as usize),
-        );
-        if s.sim >= KEEP_SIM {
-            sims.insert(
-                (a, b),
-                rows::Pair {
-                    sim: s.sim,
-                    shared: s.shared,
-                },
-            );
-        }
-    }
-    sims
 }
 
 /// Byte range, relation and similarity of each cell against the row's reference cell.

@@ -33,6 +33,8 @@ pub struct Passage<'a> {
     pub words: &'a [u32],
     /// Interned content terms, sorted and unique.
     pub terms: &'a [u32],
+    /// The terms written as names, sorted and unique.
+    pub names: &'a [u32],
 }
 
 /// Owned features of several adjacent sentences taken together.
@@ -42,6 +44,8 @@ pub struct Joined {
     pub words: Vec<u32>,
     /// The union of their terms, sorted and unique.
     pub terms: Vec<u32>,
+    /// The union of their names, sorted and unique.
+    pub names: Vec<u32>,
 }
 
 impl Joined {
@@ -51,9 +55,12 @@ impl Joined {
         for u in &units.units[first..=last] {
             j.words.extend_from_slice(&u.words);
             j.terms.extend_from_slice(&u.terms);
+            j.names.extend_from_slice(&u.names);
         }
         j.terms.sort_unstable();
         j.terms.dedup();
+        j.names.sort_unstable();
+        j.names.dedup();
         j
     }
 
@@ -62,6 +69,7 @@ impl Joined {
         Passage {
             words: &self.words,
             terms: &self.terms,
+            names: &self.names,
         }
     }
 }
@@ -75,6 +83,9 @@ pub struct Score {
     pub cosine: f32,
     /// Number of content terms the two share.
     pub shared: usize,
+    /// How many of those are not written as names in both: what the passages say, beyond
+    /// whom they mention.
+    pub plain: usize,
     /// Fraction of the first passage's words inside shared runs.
     pub cover_a: f32,
     /// Fraction of the second passage's words inside shared runs.
@@ -101,6 +112,7 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0f32;
     let mut shared = 0;
+    let mut plain = 0;
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].cmp(&b.terms[j]) {
             std::cmp::Ordering::Less => i += 1,
@@ -108,6 +120,10 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
             std::cmp::Ordering::Equal => {
                 shared_mass += units.weight[a.terms[i] as usize];
                 shared += 1;
+                let t = a.terms[i];
+                if a.names.binary_search(&t).is_err() || b.names.binary_search(&t).is_err() {
+                    plain += 1;
+                }
                 i += 1;
                 j += 1;
             }
@@ -134,8 +150,14 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
     } else {
         0.0
     };
-    // One shared term, however rare, is a coincidence more often than a correspondence.
-    let content = if shared >= 2 { cosine } else { 0.0 };
+    // One shared term, however rare, is a coincidence more often than a correspondence; and
+    // sentences that share only names ("Attorney General Jeff Sessions") say different
+    // things about the same people.
+    let content = if shared >= 2 && plain >= 1 {
+        cosine
+    } else {
+        0.0
+    };
     let sim = if identical && !a.terms.is_empty() {
         1.0
     } else {
@@ -145,6 +167,7 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
         sim,
         cosine,
         shared,
+        plain,
         cover_a: runs.cover_a,
         cover_b: runs.cover_b,
         longest: runs.longest,
@@ -230,6 +253,7 @@ mod tests {
         Passage {
             words: &units.units[i].words,
             terms: &units.units[i].terms,
+            names: &units.units[i].names,
         }
     }
 
