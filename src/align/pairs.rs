@@ -52,12 +52,7 @@ fn get(sims: &Sims, a: u32, b: u32) -> Option<&Pair> {
 }
 
 fn passage(units: &Units, u: u32) -> Passage<'_> {
-    let unit = &units.units[u as usize];
-    Passage {
-        words: &unit.words,
-        terms: &unit.terms,
-        names: &unit.names,
-    }
+    units.units[u as usize].passage()
 }
 
 /// Score the candidate pairs of a story. Pairs below `strong` similarity also get their

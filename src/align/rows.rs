@@ -105,7 +105,7 @@ pub fn form_rows(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec
             RowCells { cells }
         })
         .collect();
-    join_adjacent(units, &mut rows, p);
+    join_adjacent(units, sims, &mut rows, p);
     rows
 }
 
@@ -297,7 +297,12 @@ fn cosine_cells(units: &Units, a: &Joined, b: &Joined) -> f32 {
 }
 
 /// Merge rows whose cells are adjacent sentences when that explains some cell better.
-fn join_adjacent(units: &Units, rows: &mut Vec<RowCells>, p: &Params) {
+///
+/// Rows keep their slots while merging (a merged-away row is left empty), so the verdict
+/// on a pair of rows can be kept until one of the two changes.
+fn join_adjacent(units: &Units, sims: &Sims, rows: &mut Vec<RowCells>, p: &Params) {
+    let mut verdicts: HashMap<(usize, usize), Option<f32>> = HashMap::new();
+    let mut dirty = vec![true; rows.len()];
     loop {
         let mut row_of: Vec<Option<usize>> = vec![None; units.units.len()];
         for (r, row) in rows.iter().enumerate() {
@@ -319,32 +324,32 @@ fn join_adjacent(units: &Units, rows: &mut Vec<RowCells>, p: &Params) {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        let mut merges: Vec<(f32, usize, usize)> = pairs
-            .into_iter()
-            .filter_map(|(r1, r2)| merge_gain(units, &rows[r1], &rows[r2], p).map(|g| (g, r1, r2)))
-            .collect();
+        let mut merges: Vec<(f32, usize, usize)> = Vec::new();
+        for (r1, r2) in pairs {
+            if dirty[r1] || dirty[r2] || !verdicts.contains_key(&(r1, r2)) {
+                let v = merge_gain(units, sims, &rows[r1], &rows[r2], p);
+                verdicts.insert((r1, r2), v);
+            }
+            if let Some(Some(g)) = verdicts.get(&(r1, r2)) {
+                merges.push((*g, r1, r2));
+            }
+        }
         if merges.is_empty() {
-            return;
+            break;
         }
         merges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        let mut touched = vec![false; rows.len()];
-        let mut gone = vec![false; rows.len()];
+        dirty.iter_mut().for_each(|d| *d = false);
         for (_, r1, r2) in merges {
-            if touched[r1] || touched[r2] {
+            if dirty[r1] || dirty[r2] {
                 continue;
             }
-            touched[r1] = true;
-            touched[r2] = true;
+            dirty[r1] = true;
+            dirty[r2] = true;
             let other = std::mem::take(&mut rows[r2]);
             rows[r1] = merge(&rows[r1], &other);
-            gone[r2] = true;
         }
-        let mut i = 0;
-        rows.retain(|_| {
-            i += 1;
-            !gone[i - 1]
-        });
     }
+    rows.retain(|r| !r.cells.is_empty());
 }
 
 /// Both rows' cells together; cells of the same article are joined.
@@ -364,7 +369,7 @@ fn merge(a: &RowCells, b: &RowCells) -> RowCells {
 }
 
 /// The gain of merging two rows, if they may and should be merged.
-fn merge_gain(units: &Units, r1: &RowCells, r2: &RowCells, p: &Params) -> Option<f32> {
+fn merge_gain(units: &Units, sims: &Sims, r1: &RowCells, r2: &RowCells, p: &Params) -> Option<f32> {
     let mut shared = Vec::new();
     for c1 in &r1.cells {
         if let Some(c2) = r2.cell(c1.article) {
@@ -377,6 +382,26 @@ fn merge_gain(units: &Units, r1: &RowCells, r2: &RowCells, p: &Params) -> Option
         }
     }
     if shared.is_empty() {
+        return None;
+    }
+    // Some cell only one row has must relate to a sentence the other row would add (a
+    // cheap look at the scored pairs before any passage is compared).
+    let related = |x: &CellRange, y: &CellRange| {
+        (x.first..=x.last)
+            .any(|u| (y.first..=y.last).any(|v| sim_of(sims, u as u32, v as u32) >= p.part * 0.5))
+    };
+    let hopeful = shared.iter().any(|(c1, c2)| {
+        r1.cells
+            .iter()
+            .filter(|c| r2.cell(c.article).is_none())
+            .any(|x| related(x, c2))
+            || r2
+                .cells
+                .iter()
+                .filter(|c| r1.cell(c.article).is_none())
+                .any(|x| related(x, c1))
+    });
+    if !hopeful {
         return None;
     }
     // Cells only one row has end up side by side: they must not be strangers.
@@ -406,6 +431,9 @@ fn merge_gain(units: &Units, r1: &RowCells, r2: &RowCells, p: &Params) -> Option
         for x in row.cells.iter().filter(|c| other.cell(c.article).is_none()) {
             let fx = features(units, x);
             for &(c1, c2) in &shared {
+                if !related(x, if flip { &c1 } else { &c2 }) {
+                    continue;
+                }
                 let (mine, added) = if flip { (c2, c1) } else { (c1, c2) };
                 // Content decides whether the joined sentences explain `x` better; a copied
                 // run inside one of them says nothing about the other.

@@ -35,6 +35,8 @@ pub struct Passage<'a> {
     pub terms: &'a [u32],
     /// The terms written as names, sorted and unique.
     pub names: &'a [u32],
+    /// Total weight of the terms.
+    pub mass: f32,
 }
 
 /// Owned features of several adjacent sentences taken together.
@@ -46,6 +48,8 @@ pub struct Joined {
     pub terms: Vec<u32>,
     /// The union of their names, sorted and unique.
     pub names: Vec<u32>,
+    /// Total weight of the terms.
+    pub mass: f32,
 }
 
 impl Joined {
@@ -61,6 +65,7 @@ impl Joined {
         j.terms.dedup();
         j.names.sort_unstable();
         j.names.dedup();
+        j.mass = units.mass(&j.terms);
         j
     }
 
@@ -70,6 +75,7 @@ impl Joined {
             words: &self.words,
             terms: &self.terms,
             names: &self.names,
+            mass: self.mass,
         }
     }
 }
@@ -129,13 +135,20 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
             }
         }
     }
-    let norm = ((units.mass(a.terms) + units.prior) * (units.mass(b.terms) + units.prior)).sqrt();
+    let norm = ((a.mass + units.prior) * (b.mass + units.prior)).sqrt();
     let cosine = if norm > 0.0 {
         (shared_mass / norm).min(1.0)
     } else {
         0.0
     };
-    let runs = shared_runs(a.words, b.words);
+    // Copied runs cover much of a passage only when it shares many of its terms: skip the
+    // quadratic run search for pairs that share few.
+    let fewest = a.terms.len().min(b.terms.len());
+    let runs = if shared > 0 && shared * 10 >= fewest * 3 {
+        shared_runs(a.words, b.words)
+    } else {
+        Runs::default()
+    };
     let identical = !a.words.is_empty() && a.words == b.words;
     let short = a.words.len().min(b.words.len());
     let cover_short = if a.words.len() <= b.words.len() {
@@ -175,6 +188,7 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
     }
 }
 
+#[derive(Default)]
 struct Runs {
     cover_a: f32,
     cover_b: f32,
@@ -250,11 +264,7 @@ mod tests {
     }
 
     fn passage(units: &Units, i: usize) -> Passage<'_> {
-        Passage {
-            words: &units.units[i].words,
-            terms: &units.units[i].terms,
-            names: &units.units[i].names,
-        }
+        units.units[i].passage()
     }
 
     #[test]

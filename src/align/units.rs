@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::score::Passage;
 use crate::corpus::Article;
 use crate::text;
 
@@ -28,6 +29,20 @@ pub struct Unit {
     pub terms: Vec<u32>,
     /// The terms this sentence writes as names (see [`Units::build`]), sorted and unique.
     pub names: Vec<u32>,
+    /// Total weight of the terms.
+    pub mass: f32,
+}
+
+impl Unit {
+    /// The sentence's features for scoring.
+    pub fn passage(&self) -> Passage<'_> {
+        Passage {
+            words: &self.words,
+            terms: &self.terms,
+            names: &self.names,
+            mass: self.mass,
+        }
+    }
 }
 
 /// All units of a story, the term weights and where each article's units are.
@@ -147,6 +162,7 @@ impl Units {
                     words: Vec::new(),
                     terms: Vec::new(),
                     names: Vec::new(),
+                    mass: 0.0,
                 };
                 let ws = text::words(sentence);
                 let mut first_term = None;
@@ -220,6 +236,9 @@ impl Units {
             .fold((0.0f32, 0usize), |(s, n), &t| {
                 (s + weight[t as usize], n + 1)
             });
+        for u in &mut units {
+            u.mass = u.terms.iter().map(|&t| weight[t as usize]).sum();
+        }
         let prior = if count > 0 {
             PRIOR_TERMS * total / count as f32
         } else {
