@@ -243,8 +243,9 @@ fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     rest.retain(|&(a, b, pair)| {
+        // (The joined passage shares enough terms, see `pairs`; the pair alone need not.)
         let j = pair.joined;
-        let linked = weak_ok(a, b, &pair)
+        let linked = anchored.contains(&(art(a), art(b)))
             && (j >= p.threshold || (j >= p.weak && margin(a, b, j) >= p.margin))
             && clusters.link(units, sims, a, b, p.link);
         !linked && weak_ok(a, b, &pair) && pair.sim >= p.context

@@ -233,13 +233,19 @@ fn shared_runs(a: &[u32], b: &[u32]) -> Runs {
     }
 }
 
-/// How a passage relates to its row's reference passage, from their comparison.
+/// How a passage relates to its row's reference passage, from their comparison:
+/// - identical: the same words;
+/// - verbatim: one unbroken copied run makes up half the shorter passage or more (a quote or
+///   sentence copied whole, trimmed or extended, perhaps with another attribution);
+/// - close: most words shared, but with edits inside;
+/// - paraphrase: the same content in other words.
 pub fn relation(s: &Score, len_a: usize, len_b: usize) -> Relation {
+    let short = len_a.min(len_b).max(1);
     if s.identical {
         Relation::Identical
-    } else if s.cover_short(len_a, len_b) >= 0.9 && s.longest >= LONG_RUN {
+    } else if s.longest >= LONG_RUN && s.longest * 2 >= short {
         Relation::Verbatim
-    } else if (s.cover_a + s.cover_b) / 2.0 >= 0.5 {
+    } else if s.cover_short(len_a, len_b) >= 0.6 || (s.cover_a + s.cover_b) / 2.0 >= 0.5 {
         Relation::Close
     } else {
         Relation::Paraphrase
