@@ -107,6 +107,7 @@ fn seed_story_of_three_outlets_meets_the_gold() {
     let report = score.report();
     assert!(score.f1 >= 0.85, "{report}");
     assert_eq!(score.unique_paired, 0, "{report}");
+    assert_eq!(score.leaks, 0, "{report}");
 }
 
 #[test]
@@ -145,6 +146,7 @@ fn later_reports_do_not_pollute_the_seed_story() {
     let report = score.report();
     assert!(score.f1 >= 0.85, "{report}");
     assert_eq!(score.unique_paired, 0, "{report}");
+    assert_eq!(score.leaks, 0, "{report}");
 
     // Pairs involving the report two weeks later (001) and six months later (004) must be
     // few, and each must be a real correspondence. These are the ones a reader would accept
