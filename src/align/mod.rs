@@ -108,7 +108,7 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
     }
 
     let usable: Vec<bool> = units.units.iter().map(|u| !u.words.is_empty()).collect();
-    let t = cfg.threshold;
+    let t = cfg.threshold.clamp(0.0, 1.0);
     let params = Params {
         threshold: t,
         weak: t * 0.6,
@@ -366,6 +366,13 @@ Roche, a strategist at Quantum Strategy, said the shift is a big win for autocra
                 .sum();
             assert!(covered >= sentences, "{covered} < {sentences}");
         }
+    }
+
+    #[test]
+    fn the_example_config_documents_the_defaults() {
+        let text = include_str!("../../config.example.toml");
+        let cfg = crate::config::Config::parse(text).unwrap();
+        assert_eq!(cfg.align, AlignConfig::default());
     }
 
     #[test]
