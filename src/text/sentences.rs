@@ -376,6 +376,47 @@ mod tests {
     }
 
     #[test]
+    fn real_articles_split_cleanly() {
+        // Every NewsWCL50 and ECB+ article: no sentence ends on a title inside a line, and a
+        // sentence that starts inside a line starts like a sentence (lines themselves may
+        // break or start in lower case in these files).
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut total = 0;
+        for dir in ["newswcl50", "ecbplus-dev"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for r in sentences(&text) {
+                    total += 1;
+                    let s = &text[r.clone()];
+                    let last = s.rsplit(' ').next().unwrap_or("");
+                    let title = last.strip_suffix('.').map(|w| w.to_lowercase());
+                    let line_end = text[r.end..].trim_start_matches([' ', '\t']);
+                    let ends_line = line_end.is_empty() || line_end.starts_with(['\n', '\r']);
+                    assert!(
+                        ends_line
+                            || !title.is_some_and(|w| TITLES.binary_search(&w.as_str()).is_ok()),
+                        "{}: {s}",
+                        path.display()
+                    );
+                    let line_start = text[..r.start].trim_end_matches([' ', '\t']);
+                    if !(line_start.is_empty() || line_start.ends_with('\n')) {
+                        assert!(
+                            !s.starts_with(char::is_lowercase),
+                            "{}: {s}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(total > 10_000, "{total}");
+    }
+
+    #[test]
     fn offsets_point_into_the_text() {
         let s = "  First one.  Second one.\n\nThird";
         for r in sentences(s) {
