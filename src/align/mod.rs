@@ -7,11 +7,12 @@
 //! 1. [`units`]: every article is split into sentences with interned words and weighted
 //!    content terms;
 //! 2. [`candidates`]: an inverted term index seeds the sentence pairs worth comparing;
-//! 3. [`score`]: each candidate gets a similarity from weighted content overlap and shared
-//!    word runs;
-//! 4. [`rows`]: pairs above the threshold form rows best first, one cell per article, and
-//!    adjacent sentences join into one cell where another source says in one sentence what
-//!    this one says in two;
+//! 3. [`score`] and [`pairs`]: each candidate gets a similarity from weighted content overlap
+//!    and shared word runs, and the support of a neighbouring sentence that completes it;
+//! 4. [`rows`]: pairs form rows best first, one cell per article — strong pairs on their own,
+//!    weaker ones when they stand out, are completed by a neighbour or follow aligned
+//!    neighbours — and adjacent sentences join into one cell where another source says in
+//!    one sentence what this one says in two;
 //! 5. [`order`]: rows follow the reference article's reading order, and every cell gets its
 //!    relation and similarity to the row's reference cell.
 
@@ -37,8 +38,9 @@ use units::Units;
 pub struct AlignConfig {
     /// Article id to follow for reading order; default: the earliest, else the longest.
     pub reference: Option<String>,
-    /// Least similarity (0..1) for two passages of different sources to share a row. Lower
-    /// finds looser paraphrases and makes more wrong pairs.
+    /// Least similarity (0..1) for two passages of different sources to share a row on their
+    /// own; weaker pairs (down to 60 % of it) need more evidence. Lower finds looser
+    /// paraphrases and makes more wrong pairs.
     pub threshold: f32,
     /// Most adjacent sentences one cell may hold.
     pub max_cell_sentences: usize,
@@ -165,7 +167,9 @@ fn finish_row(units: &Units, row: &RowCells, rank: &[usize]) -> AlignedRow {
                     let mine = Joined::of(units, c.first, c.last);
                     let s = score::score(units, rf.passage(), mine.passage());
                     let rel = score::relation(&s, rf.words.len(), mine.words.len());
-                    (rel, s.sim.clamp(0.0, 1.0))
+                    // A cell may be in the row through another cell; its plain overlap with
+                    // the reference still says how close the two are.
+                    (rel, s.sim.max(s.cosine).clamp(0.0, 1.0))
                 }
                 None => (Relation::Paraphrase, 0.0),
             };

@@ -1,12 +1,17 @@
 //! How alike two passages are, and what kind of likeness it is.
 //!
 //! Two signals, both cheap on interned ids:
-//! - content overlap: the cosine of the passages' content terms (stems, names, numbers),
-//!   each weighted by its rarity in the story. It finds paraphrases and translations, which
-//!   keep the names, numbers and key nouns while changing the grammar around them;
+//! - content overlap: the tf-idf cosine of the passages' content terms (stems, names,
+//!   numbers), each weighted by its rarity in the story, with every passage's norm padded by
+//!   the weight of a typical term so short passages need more in common. It finds paraphrases
+//!   and translations, which keep the names, numbers and key nouns while changing the grammar
+//!   around them. It counts only when the two share two terms or more, one of them not a name
+//!   in both: one shared word is a coincidence, and shared names alone say the same people
+//!   appear, not that the same thing is said;
 //! - shared runs: how much of the shorter passage lies in runs of at least [`RUN`] words that
 //!   the other passage has too, function words included. It finds copied text and quotes even
-//!   when one outlet trimmed them or wrapped them in a different attribution.
+//!   when one outlet trimmed them or wrapped them in a different attribution. (The run search
+//!   is quadratic in the passages' lengths, so it only runs when the two share many terms.)
 //!
 //! The similarity is the larger of the two, so either a paraphrase or a copy can carry a pair.
 

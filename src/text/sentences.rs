@@ -398,7 +398,7 @@ mod tests {
                     let ends_line = line_end.is_empty() || line_end.starts_with(['\n', '\r']);
                     assert!(
                         ends_line
-                            || !title.is_some_and(|w| TITLES.binary_search(&w.as_str()).is_ok()),
+                            || title.is_none_or(|w| TITLES.binary_search(&w.as_str()).is_err()),
                         "{}: {s}",
                         path.display()
                     );
