@@ -4,16 +4,16 @@
 //! All sources are aligned at once, not each against one pivot, so a row may hold any subset
 //! of the sources. The steps:
 //!
-//! 1. [`units`]: every article is split into sentences with interned words and weighted
+//! 1. `units`: every article is split into sentences with interned words and weighted
 //!    content terms;
-//! 2. [`candidates`]: an inverted term index seeds the sentence pairs worth comparing;
-//! 3. [`score`] and [`pairs`]: each candidate gets a similarity from weighted content overlap
+//! 2. `candidates`: an inverted term index seeds the sentence pairs worth comparing;
+//! 3. `score` and `pairs`: each candidate gets a similarity from weighted content overlap
 //!    and shared word runs, and the support of a neighbouring sentence that completes it;
-//! 4. [`rows`]: pairs form rows best first, one cell per article — strong pairs on their own,
+//! 4. `rows`: pairs form rows best first, one cell per article — strong pairs on their own,
 //!    weaker ones when they stand out, are completed by a neighbour or follow aligned
 //!    neighbours — and adjacent sentences join into one cell where another source says in
 //!    one sentence what this one says in two;
-//! 5. [`order`]: rows follow the reference article's reading order, and every cell gets its
+//! 5. `order`: rows follow the reference article's reading order, and every cell gets its
 //!    relation and similarity to the row's reference cell.
 
 mod candidates;
