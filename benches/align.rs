@@ -70,7 +70,7 @@ fn newswcl50(bencher: divan::Bencher, sources: usize) {
 
 /// ECB+: topics of about 20 short articles each on one kind of event; the first 39 articles
 /// are all one topic (celebrities entering rehab), larger stories add whole topics.
-#[divan::bench(args = [20, 39, 80, 160, 320])]
+#[divan::bench(args = [20, 39, 80, 160, 320, 575])]
 fn ecbplus(bencher: divan::Bencher, sources: usize) {
     let articles: Vec<Article> = read("ecbplus-dev", "t").into_iter().take(sources).collect();
     report(&format!("ecbplus({sources})"), &articles);
