@@ -2,7 +2,7 @@
 //!
 //! - `newswcl50`: one NewsWCL50 event (5 US outlets), then 2, 4 and 10 events together (10,
 //!   20 and 50 sources): long articles, much shared content within each event.
-//! - `ecbplus`: 20 to 320 short ECB+ articles, topic after topic, to show how the cost grows
+//! - `ecbplus`: 20 to 575 short ECB+ articles, topic after topic, to show how the cost grows
 //!   with the number of sentences.
 //!
 //! Each benchmark's name carries the number of sources; the number of sentences is printed
