@@ -187,8 +187,9 @@ impl Clusters {
 /// Greedy best-first clustering of units into groups with at most one unit per article.
 ///
 /// Pairs link in order of similarity: first those above the threshold or standing out from
-/// the sentences' other candidates, then, repeatedly, weaker pairs whose neighbouring
-/// sentences are already in one row (outlets that follow each other's order).
+/// the sentences' other candidates, then those a neighbouring sentence completes, then,
+/// repeatedly, weaker pairs whose neighbouring sentences are already in one row (outlets that
+/// follow each other's order).
 fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u32>> {
     let mut edges: Vec<(u32, u32, Pair)> = sims
         .iter()
