@@ -3,6 +3,11 @@
 //!
 //! Pure: no I/O; lexicons arrive already parsed.
 
+pub mod attribution;
+pub mod doc;
+pub mod lexicon;
+pub mod names;
+
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
