@@ -167,6 +167,29 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
         i = words.end;
     }
     resolve_pronouns(&mut out);
+    // A pronoun with no speaker before it stands for the last person the article named.
+    let unresolved = out
+        .iter()
+        .any(|a| a.speaker.as_ref().is_some_and(|s| s.pronoun && !s.resolved && s.person && !s.plural));
+    if unresolved {
+        let names: Vec<_> = people
+            .names_in(doc, 0..n)
+            .into_iter()
+            .filter(|nm| nm.kind == NameKind::Person && !nm.core.is_empty())
+            .collect();
+        for a in &mut out {
+            let Some(s) = a.speaker.as_mut() else { continue };
+            if !(s.pronoun && !s.resolved && s.person && !s.plural) {
+                continue;
+            }
+            let before = a.words.start;
+            if let Some(nm) = names.iter().rev().find(|nm| nm.words.end <= before) {
+                s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
+                s.key = nm.key.clone();
+                s.resolved = true;
+            }
+        }
+    }
     out
 }
 

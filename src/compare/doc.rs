@@ -251,7 +251,12 @@ fn push_quoted(
     };
     let inner = &text[start..close_pos];
     let lead = inner.len() - inner.trim_start().len();
-    let trimmed = inner.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    let mut trimmed = inner.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    // A full stop inside the closing mark ends the sentence, not the quoted words; an
+    // ellipsis stays.
+    if trimmed.ends_with('.') && !trimmed.ends_with("..") {
+        trimmed = trimmed[..trimmed.len() - 1].trim_end();
+    }
     let start = start + lead;
     let end = (start - lead + trimmed.len()).max(start);
     let words = text::words(&text[start..end]).len();
@@ -318,7 +323,7 @@ mod tests {
         let s = "Peskov mentioned in an interview: \"We support the start of the process.\" Then \"severely damaged\" ties.";
         assert_eq!(
             quotes(s),
-            ["We support the start of the process.", "severely damaged"]
+            ["We support the start of the process", "severely damaged"]
         );
     }
 

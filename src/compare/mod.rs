@@ -4,9 +4,12 @@
 //! Pure: no I/O; lexicons arrive already parsed.
 
 pub mod attribution;
+pub mod diff;
 pub mod doc;
+pub mod framing;
 pub mod lexicon;
 pub mod names;
+pub mod quotes;
 
 use serde::{Deserialize, Serialize};
 
