@@ -166,6 +166,7 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
         });
         i = words.end;
     }
+    resolve_descriptors(doc, people, &mut out);
     resolve_pronouns(&mut out);
     // A pronoun with no speaker before it stands for the last person the article named.
     let unresolved = out
@@ -188,6 +189,15 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
                 s.key = nm.key.clone();
                 s.resolved = true;
             }
+        }
+    }
+    // A descriptor ("the spokesman") with nobody named before it stands for itself.
+    for a in &mut out {
+        let Some(s) = a.speaker.as_mut() else { continue };
+        if s.pronoun && !s.resolved && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
+            s.pronoun = false;
+            s.resolved = true;
+            s.key = crate::text::word_key(s.text.split_whitespace().last().unwrap_or(""));
         }
     }
     out
@@ -252,6 +262,10 @@ fn reports_speech(doc: &Doc, people: &People, words: Range<usize>) -> bool {
         if matches!(key, "that" | "whether" | "how" | "why" | "if" | "what") {
             return true;
         }
+        // "saying there is a long way to go", "said he would": a clause without "that".
+        if k == words.end && matches!(key, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+            return true;
+        }
         let skippable = in_list(AFTER, key)
             || people.name_like(doc, k)
             || is_role(key)
@@ -266,6 +280,13 @@ fn reports_speech(doc: &Doc, people: &People, words: Range<usize>) -> bool {
         }
         k += 1;
         steps += 1;
+    }
+    // A quotation soon after in the same sentence ("saying the adopted text was “...”").
+    let soon = (words.end..n.min(words.end + 10))
+        .take_while(|&k| doc.sent_of[k] == sent)
+        .any(|k| doc.in_quote[k].is_some());
+    if soon {
+        return true;
     }
     // Backward: the speaker, then a comma or the end of a quotation before it.
     let first = doc.sentence_words(sent).start;
@@ -498,17 +519,21 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
     let has_role = np.clone().any(|k| is_role(&doc.keys[k]));
     let last_is_name = is_capitalised(doc.toks[np.end - 1].text) && !is_role(&last);
     if !last_is_name {
-        // A descriptor: "Russian foreign ministry officials", "the spokesman".
+        // A descriptor: "Russian foreign ministry officials", "the spokesman". A singular one
+        // after "the" points back to someone named before, like a pronoun ("the spokesperson
+        // also said", "the Russian president said").
+        let plural = last.ends_with('s') && !last.ends_with("ss");
+        let definite = np.start > 0 && doc.keys[np.start - 1] == "the" && !plural;
         return Speaker {
             start,
             end,
             text: text.clone(),
             name: text,
-            plural: last.ends_with('s') && !last.ends_with("ss"),
+            plural,
             person: true,
-            key: last,
-            pronoun: false,
-            resolved: true,
+            key: if definite { "he".to_string() } else { last },
+            pronoun: definite,
+            resolved: !definite,
         };
     }
     let name = people.classify(doc, np.clone());
@@ -524,6 +549,36 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
         person: name.kind == NameKind::Person || (has_role && name.kind != NameKind::Organisation),
         plural: false,
         resolved: true,
+    }
+}
+
+/// Give a definite descriptor ("the Russian president said") the name of the last person the
+/// article named with that title ("Russian President Vladimir Putin").
+fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
+    let is_descriptor = |s: &Speaker| s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str());
+    if !atts.iter().any(|a| a.speaker.as_ref().is_some_and(is_descriptor)) {
+        return;
+    }
+    let names: Vec<_> = people
+        .names_in(doc, 0..doc.toks.len())
+        .into_iter()
+        .filter(|nm| nm.kind == NameKind::Person && !nm.core.is_empty() && nm.core.start > nm.words.start)
+        .collect();
+    for a in atts.iter_mut() {
+        let Some(s) = a.speaker.as_mut() else { continue };
+        if !is_descriptor(s) {
+            continue;
+        }
+        let head = crate::text::word_key(s.text.split_whitespace().last().unwrap_or(""));
+        let titled = names.iter().rev().find(|nm| {
+            nm.words.end <= a.words.start
+                && (nm.words.start..nm.core.start).any(|k| doc.keys[k] == head)
+        });
+        if let Some(nm) = titled {
+            s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
+            s.key = nm.key.clone();
+            s.resolved = true;
+        }
     }
 }
 

@@ -144,17 +144,30 @@ pub fn group(articles: &[ArticleQuotes]) -> Vec<QuoteGroup> {
             });
         }
     }
-    // Link the same quotation across articles.
-    let mut parent: Vec<usize> = (0..items.len()).collect();
+    // Link the same quotation across articles, strongest links first; a group never takes two
+    // quotations from one article (that would chain different quotations together).
+    let mut links: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
-            if items[i].article != items[j].article && same_quotation(&items[i], &items[j]) {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                if ri != rj {
-                    parent[ri.max(rj)] = ri.min(rj);
+            if items[i].article != items[j].article {
+                if let Some(strength) = same_quotation(&items[i], &items[j]) {
+                    links.push((strength, i, j));
                 }
             }
         }
+    }
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut arts: Vec<HashSet<usize>> = items.iter().map(|it| HashSet::from([it.article])).collect();
+    for (_, i, j) in links {
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        if ri == rj || !arts[ri].is_disjoint(&arts[rj]) {
+            continue;
+        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut arts[gone]);
+        arts[keep].extend(moved);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
@@ -183,23 +196,25 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// True when two quotations are the same one: many words in the same order, or (reworded)
-/// most content words shared by a speaker who is not someone else.
-fn same_quotation(a: &Item, b: &Item) -> bool {
+/// How strongly two quotations are the same one (None when they are not): many words in the
+/// same order, or (reworded) most content words shared by a speaker who is not someone else.
+fn same_quotation(a: &Item, b: &Item) -> Option<f32> {
     let script = diff::ops(&a.passage, &b.passage);
     let matched = diff::matched(&script);
     let shorter = a.passage.len().min(b.passage.len());
-    if matched >= 4 && matched as f32 >= 0.6 * shorter as f32 {
-        return true;
-    }
     let shared = a.stems.intersection(&b.stems).count();
     let fewer = a.stems.len().min(b.stems.len()).max(1);
     let share = shared as f32 / fewer as f32;
-    match (&a.speaker_key, &b.speaker_key) {
+    let verbatim = matched as f32 / shorter.max(1) as f32;
+    if matched >= 4 && verbatim >= 0.6 && shared >= fewer.min(3) && share >= 0.6 {
+        return Some(1.0 + verbatim);
+    }
+    let reworded = match (&a.speaker_key, &b.speaker_key) {
         (Some(x), Some(y)) if x == y => shared >= 3 && share >= 0.4,
         (Some(_), Some(_)) => false,
         _ => shared >= 4 && share >= 0.6,
-    }
+    };
+    reworded.then_some(share)
 }
 
 fn build_group(gi: usize, members: &[usize], items: &[Item], articles: &[ArticleQuotes]) -> QuoteGroup {
