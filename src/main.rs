@@ -98,7 +98,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             one_story,
             format,
             output,
-        }) => export(&paths, story.as_deref(), one_story, format, output.as_deref(), &cfg),
+        }) => export(
+            &paths,
+            story.as_deref(),
+            one_story,
+            format,
+            output.as_deref(),
+            &cfg,
+        ),
         Some(Command::Inspect { paths, format }) => inspect(&paths, format, &cfg),
     }
 }

@@ -41,10 +41,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()
                 .zip(std::fs::canonicalize(&target).ok())
                 .is_some_and(|(a, b)| a == b);
         if same {
-            bail!(
-                "{}: refusing to overwrite an input article",
-                path.display()
-            );
+            bail!("{}: refusing to overwrite an input article", path.display());
         }
     }
     let dir = target.parent().unwrap_or(Path::new("."));
