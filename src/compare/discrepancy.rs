@@ -37,6 +37,9 @@ pub struct CellView<'a> {
     pub hits: &'a [Hit<'a>],
     /// The cell's words.
     pub passage: &'a Passage<'a>,
+    /// Where the cell's speaker and labels are looked for: the cell, or the whole sentence of
+    /// a quotation it is part of ([`Doc::attribution_context`]).
+    pub context: Range<usize>,
 }
 
 impl CellView<'_> {
@@ -206,7 +209,7 @@ fn speakers(cells: &[CellView]) -> Vec<Discrepancy> {
     let mut sets: Vec<(usize, HashSet<String>)> = Vec::new();
     let mut firsts: Vec<DiscrepancyValue> = Vec::new();
     for (ci, c) in cells.iter().enumerate() {
-        let r = &c.passage.range;
+        let r = &c.context;
         let atts: Vec<&Attribution> = c
             .atts
             .iter()
@@ -494,7 +497,7 @@ fn labels(cells: &[CellView]) -> Vec<Discrepancy> {
     }
     let mut by_group: HashMap<String, Vec<(usize, Vec<Use>)>> = HashMap::new();
     for (ci, c) in cells.iter().enumerate() {
-        let r = &c.passage.range;
+        let r = &c.context;
         let mut uses: HashMap<String, Vec<Use>> = HashMap::new();
         for h in c.hits.iter().filter(|h| h.start >= r.start && h.end <= r.end) {
             if h.entry.kind != MarkKind::Label {
@@ -561,7 +564,7 @@ fn labels(cells: &[CellView]) -> Vec<Discrepancy> {
 /// ("state news agency Tass", "state-run Tass news agency").
 fn labelled(c: &CellView, h: &Hit) -> (Option<String>, Range<usize>) {
     let doc = c.doc;
-    let words = c.words();
+    let words = doc.words_in(c.context.clone());
     let mut start = h.start;
     let mut end = h.end;
     let mut entity = None;
@@ -616,6 +619,7 @@ mod tests {
                 atts: &atts[i],
                 hits: &hits[i],
                 passage: &passages[i],
+                context: docs[i].attribution_context(passages[i].range.clone()),
             })
             .collect();
         let mut scripts = HashMap::new();

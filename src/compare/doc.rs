@@ -128,6 +128,28 @@ impl<'a> Doc<'a> {
         from..to.max(from)
     }
 
+    /// The range a passage's attribution lives in: the passage itself, widened to the whole
+    /// sentence of any quotation it is part of ("“Much damage was done ... We have a lot to
+    /// do,” Peskov said, in comments reported by state news agency Tass." for a passage that
+    /// is one sentence of the quotation).
+    pub fn attribution_context(&self, range: Range<usize>) -> Range<usize> {
+        let mut out = range.clone();
+        for q in &self.quoted {
+            if q.words < 4 || q.close <= range.start || q.open >= range.end {
+                continue;
+            }
+            let inside = self.words_in(q.start..q.end);
+            if inside.is_empty() {
+                continue;
+            }
+            let first = &self.sentences[self.sent_of[inside.start]];
+            let last = &self.sentences[self.sent_of[inside.end - 1]];
+            out.start = out.start.min(first.start);
+            out.end = out.end.max(last.end);
+        }
+        out
+    }
+
     /// True when word `i` is capitalised and not merely because it starts a sentence, or when
     /// it is a capitalised word that is not a function word.
     pub fn is_name_like(&self, i: usize) -> bool {

@@ -158,6 +158,7 @@ pub fn build(story: &Story, articles: &[&Article], alignment: &Alignment, cfg: &
             build_row(i + 1, articles, &analyses, r.reference, &cells)
         })
         .collect();
+    let rows = dedupe_context_discrepancies(rows);
     let aq: Vec<quotes::ArticleQuotes> = articles
         .iter()
         .zip(&analyses)
@@ -194,6 +195,28 @@ pub fn build(story: &Story, articles: &[&Article], alignment: &Alignment, cfg: &
         quotes: quote_groups,
         summary,
     }
+}
+
+/// Speakers and labels are read from a quotation's whole sentence, so rows cut from one
+/// quotation can find the same difference; it is kept in the first of them only.
+fn dedupe_context_discrepancies(mut rows: Vec<Row>) -> Vec<Row> {
+    use crate::model::DiscrepancyKind;
+    let mut seen: std::collections::HashSet<(DiscrepancyKind, Vec<(String, usize, usize)>)> =
+        std::collections::HashSet::new();
+    for row in &mut rows {
+        row.discrepancies.retain(|d| {
+            if !matches!(d.kind, DiscrepancyKind::Speaker | DiscrepancyKind::Label) {
+                return true;
+            }
+            let key = d
+                .values
+                .iter()
+                .map(|v| (v.article.clone(), v.start, v.end))
+                .collect();
+            seen.insert((d.kind, key))
+        });
+    }
+    rows
 }
 
 /// One row: its cells with their word differences against every other cell, and its
@@ -258,6 +281,7 @@ fn build_row(
                 atts: &an.atts,
                 hits: &an.framing.hits,
                 passage: &passages[i],
+                context: an.doc.attribution_context(passages[i].range.clone()),
             }
         })
         .collect();
