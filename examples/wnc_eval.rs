@@ -12,18 +12,30 @@ mod wnc;
 fn main() {
     let root = env!("CARGO_MANIFEST_DIR");
     if std::env::args().any(|a| a == "--details") {
-        let sents = wnc::read(&format!("{root}/tests/data/wnc-sample/wnc_sample_train.jsonl"));
-        for (name, sel) in [("loaded", wnc::Selection::Loaded), ("framing", wnc::Selection::Framing)] {
+        let sents = wnc::read(&format!(
+            "{root}/tests/data/wnc-sample/wnc_sample_train.jsonl"
+        ));
+        for (name, sel) in [
+            ("loaded", wnc::Selection::Loaded),
+            ("framing", wnc::Selection::Framing),
+        ] {
             let (wrong, missed) = wnc::details(&sents, sel);
             println!("{name}: marked outside removed spans (train): {wrong:?}");
             println!("{name}: removed but not marked (train): {missed:?}");
         }
         return;
     }
-    println!("split  marks    sentences  marked words (share)  precision  recall (content words)  spans hit");
+    println!(
+        "split  marks    sentences  marked words (share)  precision  recall (content words)  spans hit"
+    );
     for split in ["train", "test"] {
-        let sents = wnc::read(&format!("{root}/tests/data/wnc-sample/wnc_sample_{split}.jsonl"));
-        for (name, sel) in [("loaded", wnc::Selection::Loaded), ("framing", wnc::Selection::Framing)] {
+        let sents = wnc::read(&format!(
+            "{root}/tests/data/wnc-sample/wnc_sample_{split}.jsonl"
+        ));
+        for (name, sel) in [
+            ("loaded", wnc::Selection::Loaded),
+            ("framing", wnc::Selection::Framing),
+        ] {
             let s = wnc::score(&sents, sel);
             println!(
                 "{split:<6} {name:<8} {:>9}  {:>5} ({:>4.1}%)        {:>6.3}     {:>6.3}                  {:>5.3} ({}/{})",

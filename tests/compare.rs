@@ -49,7 +49,9 @@ fn gold() -> Comparison {
                 continue;
             };
             let body = &members[ai].body;
-            let Some(at) = body.find(snippet) else { continue };
+            let Some(at) = body.find(snippet) else {
+                continue;
+            };
             let (start, end) = sentence_around(body, at, at + snippet.len());
             cells.push(AlignedCell {
                 article: ai,
@@ -75,8 +77,15 @@ fn gold() -> Comparison {
 /// The sentence(s) of `body` around bytes `from..to`, by the shared sentence splitter.
 fn sentence_around(body: &str, from: usize, to: usize) -> (usize, usize) {
     let sents = parallax::text::sentences(body);
-    let start = sents.iter().find(|s| s.end > from).map_or(from, |s| s.start.min(from));
-    let end = sents.iter().rev().find(|s| s.start < to).map_or(to, |s| s.end.max(to));
+    let start = sents
+        .iter()
+        .find(|s| s.end > from)
+        .map_or(from, |s| s.start.min(from));
+    let end = sents
+        .iter()
+        .rev()
+        .find(|s| s.start < to)
+        .map_or(to, |s| s.end.max(to));
     (start, end)
 }
 
@@ -99,21 +108,29 @@ fn marked(c: &Comparison, id: &str, kind: MarkKind, phrase: &str, word: &str) ->
     c.articles[c.article_index(id).unwrap()]
         .marks
         .iter()
-        .any(|m| m.kind == kind && m.start <= w && w + word.len() <= m.end && s <= m.start && m.end <= e)
+        .any(|m| {
+            m.kind == kind && m.start <= w && w + word.len() <= m.end && s <= m.start && m.end <= e
+        })
 }
 
 /// The row whose cell of this article covers `phrase`.
 fn row_with<'a>(c: &'a Comparison, id: &str, phrase: &str) -> Option<&'a Row> {
     let (s, e) = find(c, id, phrase);
-    c.rows
-        .iter()
-        .find(|r| r.cells.iter().any(|cell| cell.article == id && cell.start <= s && e <= cell.end))
+    c.rows.iter().find(|r| {
+        r.cells
+            .iter()
+            .any(|cell| cell.article == id && cell.start <= s && e <= cell.end)
+    })
 }
 
 fn group_with<'a>(c: &'a Comparison, id: &str, words: &str) -> &'a QuoteGroup {
     c.quotes
         .iter()
-        .find(|g| g.members.iter().any(|m| m.quote.article == id && m.quote.text.contains(words)))
+        .find(|g| {
+            g.members
+                .iter()
+                .any(|m| m.quote.article == id && m.quote.text.contains(words))
+        })
         .unwrap_or_else(|| panic!("no quote with {words:?} in {id}"))
 }
 
@@ -135,8 +152,20 @@ fn tass_is_labelled_differently() {
     check_label_difference(&pipeline());
     check_label_difference(&gold());
     let c = pipeline();
-    assert!(marked(&c, CNBC, MarkKind::Label, "state news agency Tass", "state news agency"));
-    assert!(marked(&c, CRYPTO, MarkKind::Label, "state-run Tass", "state-run"));
+    assert!(marked(
+        &c,
+        CNBC,
+        MarkKind::Label,
+        "state news agency Tass",
+        "state news agency"
+    ));
+    assert!(marked(
+        &c,
+        CRYPTO,
+        MarkKind::Label,
+        "state-run Tass",
+        "state-run"
+    ));
 }
 
 const EMOTIVE: &[(&str, &str, &str)] = &[
@@ -151,7 +180,10 @@ const EMOTIVE: &[(&str, &str, &str)] = &[
 fn emotive_wording_is_marked_in_every_article() {
     let c = pipeline();
     for (id, phrase, word) in EMOTIVE {
-        assert!(marked(&c, id, MarkKind::Loaded, phrase, word), "{word} in {id}");
+        assert!(
+            marked(&c, id, MarkKind::Loaded, phrase, word),
+            "{word} in {id}"
+        );
         // Whatever row holds the passage, the mark lies inside its cell.
         if let Some(row) = row_with(&c, id, phrase) {
             let cell = row.cells.iter().find(|cell| cell.article == *id).unwrap();
@@ -170,7 +202,10 @@ fn emotive_wording_shows_in_the_row_the_outlets_share() {
     let ids: Vec<&str> = row.cells.iter().map(|cell| cell.article.as_str()).collect();
     assert!(ids.contains(&CRYPTO), "{ids:?}");
     for (id, phrase, word) in &EMOTIVE[..3] {
-        assert!(row_with(&c, id, phrase).is_some_and(|r| r.id == row.id), "{phrase}");
+        assert!(
+            row_with(&c, id, phrase).is_some_and(|r| r.id == row.id),
+            "{phrase}"
+        );
         assert!(marked(&c, id, MarkKind::Loaded, phrase, word));
     }
     let displeasure = row_with(&c, CHINESE, "causing displeasure").unwrap();
@@ -179,7 +214,13 @@ fn emotive_wording_shows_in_the_row_the_outlets_share() {
     let c = pipeline();
     let row = row_with(&c, CNBC, "were left fuming").expect("row of the reaction");
     if row.cells.iter().any(|cell| cell.article == CHINESE) {
-        assert!(marked(&c, CHINESE, MarkKind::Loaded, "causing displeasure", "displeasure"));
+        assert!(marked(
+            &c,
+            CHINESE,
+            MarkKind::Loaded,
+            "causing displeasure",
+            "displeasure"
+        ));
     }
 }
 
@@ -188,11 +229,17 @@ fn check_putin_trimmed(c: &Comparison) {
     let full = &g.members[0];
     assert_eq!(full.quote.article, CNBC);
     assert_eq!(full.fidelity, Fidelity::Fullest);
-    let m = g.members.iter().find(|m| m.quote.article == CRYPTO).unwrap();
+    let m = g
+        .members
+        .iter()
+        .find(|m| m.quote.article == CRYPTO)
+        .unwrap();
     assert_eq!(m.fidelity, Fidelity::Trimmed);
     assert_eq!(
         m.cut,
-        ["And in general, this is not so much for the benefit of Russia. We still have a conflict with the current regime"]
+        [
+            "And in general, this is not so much for the benefit of Russia. We still have a conflict with the current regime"
+        ]
     );
     assert_eq!(m.quote.speaker.as_deref(), Some("Putin"));
     assert_eq!(g.speaker.as_deref(), Some("Putin"));
@@ -210,7 +257,11 @@ fn peskovs_journey_quote_is_reworded_by_the_chinese_outlet() {
     let g = group_with(&c, CHINESE, "beginning of the journey");
     assert_eq!(g.members[0].quote.article, CNBC);
     assert_eq!(g.members[0].fidelity, Fidelity::Fullest);
-    let m = g.members.iter().find(|m| m.quote.article == CHINESE).unwrap();
+    let m = g
+        .members
+        .iter()
+        .find(|m| m.quote.article == CHINESE)
+        .unwrap();
     assert_eq!(m.fidelity, Fidelity::Reworded);
     assert!(!m.added.is_empty());
     assert_eq!(g.speaker.as_deref(), Some("Dmitry Peskov"));
@@ -238,8 +289,16 @@ fn check_announcers(c: &Comparison) {
         .iter()
         .find(|d| d.kind == DiscrepancyKind::Speaker)
         .expect("speaker discrepancy");
-    let by = |id: &str| d.values.iter().find(|v| v.article == id).map(|v| v.text.as_str());
-    assert!(by(CNBC).is_some_and(|t| t.contains("foreign ministry officials")), "{d:?}");
+    let by = |id: &str| {
+        d.values
+            .iter()
+            .find(|v| v.article == id)
+            .map(|v| v.text.as_str())
+    };
+    assert!(
+        by(CNBC).is_some_and(|t| t.contains("foreign ministry officials")),
+        "{d:?}"
+    );
     assert!(by(CRYPTO).is_some_and(|t| t.contains("Lavrov")), "{d:?}");
     assert!(by(CHINESE).is_some_and(|t| t.contains("Ryabkov")), "{d:?}");
 }
@@ -277,7 +336,11 @@ fn every_cell_has_a_diff_against_every_other_cell() {
     assert!(shared > 5, "only {shared} shared rows");
     // An identical passage has only equal spans.
     let row = row_with(&c, CRYPTO, "Much damage was done in the past four years").unwrap();
-    let cell = row.cells.iter().find(|cell| cell.article == CRYPTO).unwrap();
+    let cell = row
+        .cells
+        .iter()
+        .find(|cell| cell.article == CRYPTO)
+        .unwrap();
     let d = cell.diffs.iter().find(|d| d.against == CNBC).unwrap();
     assert!(d.spans.iter().all(|s| s.op == DiffOp::Equal), "{d:?}");
 }
@@ -291,11 +354,21 @@ fn the_summary_says_what_each_outlet_carries_and_how() {
     for w in ["shockwaves", "blindsided", "furious"] {
         assert!(loaded.contains(&w), "{loaded:?}");
     }
-    assert!(s.reporting_verbs.iter().any(|v| v.word == "say" && v.count >= 3), "{:?}", s.reporting_verbs);
+    assert!(
+        s.reporting_verbs
+            .iter()
+            .any(|v| v.word == "say" && v.count >= 3),
+        "{:?}",
+        s.reporting_verbs
+    );
     assert!(s.labels.iter().any(|l| l.word == "state-run"));
     let putin = group_with(&c, CRYPTO, "What does [Trump] want to do?");
     assert!(s.quotes.contains(&putin.id));
-    assert!(s.speakers.iter().any(|w| w.word == "Roche"), "{:?}", s.speakers);
+    assert!(
+        s.speakers.iter().any(|w| w.word == "Roche"),
+        "{:?}",
+        s.speakers
+    );
     assert!(!s.only_here.is_empty());
     let cnbc = c.summary.iter().find(|s| s.article == CNBC).unwrap();
     assert!(!cnbc.only_here.is_empty());
@@ -315,17 +388,25 @@ fn analysis_is_in_the_json_form_and_reads_back() {
     let c = pipeline();
     let v = serde_json::to_value(&c).unwrap();
     let marks = v["articles"][0]["marks"].as_array().unwrap();
-    assert!(marks.iter().any(|m| m["kind"] == "loaded" && m["note"].is_string() && m["grade"].is_u64()));
-    assert!(v["quotes"].as_array().unwrap().iter().any(|g| g["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|m| m["fidelity"] == "trimmed")));
-    assert!(v["rows"].as_array().unwrap().iter().any(|r| r["discrepancies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|d| d["kind"] == "label")));
+    assert!(
+        marks
+            .iter()
+            .any(|m| m["kind"] == "loaded" && m["note"].is_string() && m["grade"].is_u64())
+    );
+    assert!(v["quotes"].as_array().unwrap().iter().any(|g| {
+        g["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["fidelity"] == "trimmed")
+    }));
+    assert!(v["rows"].as_array().unwrap().iter().any(|r| {
+        r["discrepancies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["kind"] == "label")
+    }));
     assert!(v["rows"][0]["cells"][0]["diffs"].is_array());
     assert!(v["summary"][0]["reporting_verbs"].is_array());
     let back: Comparison = serde_json::from_value(v).unwrap();
@@ -336,7 +417,11 @@ fn analysis_is_in_the_json_form_and_reads_back() {
 fn marks_are_sorted_and_point_into_the_body() {
     let c = pipeline();
     for a in &c.articles {
-        assert!(a.marks.windows(2).all(|w| w[0].start <= w[1].start), "{}", a.id);
+        assert!(
+            a.marks.windows(2).all(|w| w[0].start <= w[1].start),
+            "{}",
+            a.id
+        );
         for m in &a.marks {
             assert_eq!(&a.body[m.start..m.end], m.text);
             assert!(m.grade <= 3 && !m.note.is_empty());
@@ -344,14 +429,22 @@ fn marks_are_sorted_and_point_into_the_body() {
         // Precision first: far fewer marks than words.
         let framing = a.marks.iter().filter(|m| m.kind != MarkKind::Quote).count();
         let words = parallax::text::words(&a.body).len();
-        assert!(framing * 8 < words, "{}: {framing} marks on {words} words", a.id);
+        assert!(
+            framing * 8 < words,
+            "{}: {framing} marks on {words} words",
+            a.id
+        );
     }
 }
 
 #[test]
 fn user_lexicons_from_the_config_mark_their_words() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mine.tsv"), "mood music\tloaded\t1\tcliché\n").unwrap();
+    std::fs::write(
+        dir.path().join("mine.tsv"),
+        "mood music\tloaded\t1\tcliché\n",
+    )
+    .unwrap();
     let cfg_path = dir.path().join("config.toml");
     std::fs::write(
         &cfg_path,
@@ -362,9 +455,27 @@ fn user_lexicons_from_the_config_mark_their_words() {
     let articles = sample();
     let story = group::one_story(&articles);
     let c = parallax::compare_story(&articles, &story, &cfg);
-    assert!(marked(&c, CNBC, MarkKind::Loaded, "shift in the mood music", "mood music"));
-    assert!(marked(&c, CNBC, MarkKind::Loaded, "playing it cool", "playing it cool"));
-    assert!(!marked(&c, CNBC, MarkKind::Loaded, "were left fuming", "fuming"));
+    assert!(marked(
+        &c,
+        CNBC,
+        MarkKind::Loaded,
+        "shift in the mood music",
+        "mood music"
+    ));
+    assert!(marked(
+        &c,
+        CNBC,
+        MarkKind::Loaded,
+        "playing it cool",
+        "playing it cool"
+    ));
+    assert!(!marked(
+        &c,
+        CNBC,
+        MarkKind::Loaded,
+        "were left fuming",
+        "fuming"
+    ));
     // A broken lexicon file is an error naming it.
     std::fs::write(dir.path().join("mine.tsv"), "mood music\tweird\n").unwrap();
     let err = format!("{:#}", Config::load(Some(&cfg_path)).unwrap_err());

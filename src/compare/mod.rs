@@ -23,6 +23,7 @@ pub mod names;
 pub mod quotes;
 pub mod summary;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -67,25 +68,27 @@ impl CompareConfig {
             let path = resolve(file, base);
             let text = std::fs::read_to_string(&path)
                 .wrap_err_with(|| format!("{}: cannot read the lexicon file", path.display()))?;
-            let entries = lexicon::parse_user_file(&text).map_err(|e| eyre!("{}: {e}", path.display()))?;
+            let entries =
+                lexicon::parse_user_file(&text).map_err(|e| eyre!("{}: {e}", path.display()))?;
             self.file_words.extend(entries);
         }
         Ok(())
     }
 
     /// The lexicon to mark with: the built-in lists plus the user's entries.
-    pub fn lexicon(&self) -> Lexicon {
+    pub fn lexicon(&self) -> Cow<'static, Lexicon> {
+        if self.file_words.is_empty() && self.words.is_empty() && self.ignore.is_empty() {
+            return Cow::Borrowed(Lexicon::builtin());
+        }
         let mut entries = self.file_words.clone();
         entries.extend(self.words.iter().cloned());
-        Lexicon::with_user(&entries, &self.ignore)
+        Cow::Owned(Lexicon::with_user(&entries, &self.ignore))
     }
 }
 
 fn resolve(file: &Path, base: Option<&Path>) -> PathBuf {
-    if let Ok(rest) = file.strip_prefix("~") {
-        if let Some(home) = directories::BaseDirs::new() {
-            return home.home_dir().join(rest);
-        }
+    if let (Ok(rest), Some(home)) = (file.strip_prefix("~"), directories::BaseDirs::new()) {
+        return home.home_dir().join(rest);
     }
     match base {
         Some(b) if file.is_relative() => b.join(file),
@@ -123,7 +126,12 @@ pub fn marks(text: &str, lex: &Lexicon) -> Vec<Mark> {
 }
 
 /// Build the comparison model of one story from its alignment.
-pub fn build(story: &Story, articles: &[&Article], alignment: &Alignment, cfg: &CompareConfig) -> Comparison {
+pub fn build(
+    story: &Story,
+    articles: &[&Article],
+    alignment: &Alignment,
+    cfg: &CompareConfig,
+) -> Comparison {
     let lex = cfg.lexicon();
     let analyses: Vec<ArticleAnalysis> = articles.iter().map(|a| analyse(&a.body, &lex)).collect();
     let entries: Vec<ArticleEntry> = articles
@@ -201,8 +209,9 @@ pub fn build(story: &Story, articles: &[&Article], alignment: &Alignment, cfg: &
 /// quotation can find the same difference; it is kept in the first of them only.
 fn dedupe_context_discrepancies(mut rows: Vec<Row>) -> Vec<Row> {
     use crate::model::DiscrepancyKind;
-    let mut seen: std::collections::HashSet<(DiscrepancyKind, Vec<(String, usize, usize)>)> =
-        std::collections::HashSet::new();
+    /// A discrepancy's kind and the places of its values.
+    type Found = (DiscrepancyKind, Vec<(String, usize, usize)>);
+    let mut seen: std::collections::HashSet<Found> = std::collections::HashSet::new();
     for row in &mut rows {
         row.discrepancies.retain(|d| {
             if !matches!(d.kind, DiscrepancyKind::Speaker | DiscrepancyKind::Label) {
@@ -303,15 +312,26 @@ mod tests {
     #[test]
     fn lexicon_files_are_read_relative_to_the_config() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("mine.tsv"), "mood music\tloaded\t1\tcliché\n").unwrap();
+        std::fs::write(
+            dir.path().join("mine.tsv"),
+            "mood music\tloaded\t1\tcliché\n",
+        )
+        .unwrap();
         let mut cfg: CompareConfig = toml::from_str(
             "lexicon_files = [\"mine.tsv\"]\nignore = [\"regime\"]\n[[words]]\nphrase = \"bombshell\"\nkind = \"loaded\"\ngrade = 3\n",
         )
         .unwrap();
         cfg.read_lexicon_files(Some(dir.path())).unwrap();
         assert_eq!(cfg.file_words.len(), 1);
-        let m = marks("A bombshell changed the mood music, the regime said.", &cfg.lexicon());
-        let texts: Vec<&str> = m.iter().filter(|m| m.kind == crate::model::MarkKind::Loaded).map(|m| m.text.as_str()).collect();
+        let m = marks(
+            "A bombshell changed the mood music, the regime said.",
+            &cfg.lexicon(),
+        );
+        let texts: Vec<&str> = m
+            .iter()
+            .filter(|m| m.kind == crate::model::MarkKind::Loaded)
+            .map(|m| m.text.as_str())
+            .collect();
         assert_eq!(texts, ["bombshell", "mood music"]);
         assert!(!m.iter().any(|m| m.text == "regime"));
     }
@@ -319,15 +339,25 @@ mod tests {
     #[test]
     fn a_bad_lexicon_file_names_itself_and_the_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("bad.tsv"), "fine\tloaded\nbroken\tnonsense\n").unwrap();
+        std::fs::write(
+            dir.path().join("bad.tsv"),
+            "fine\tloaded\nbroken\tnonsense\n",
+        )
+        .unwrap();
         let mut cfg = CompareConfig {
             lexicon_files: vec![PathBuf::from("bad.tsv")],
             ..Default::default()
         };
-        let err = cfg.read_lexicon_files(Some(dir.path())).unwrap_err().to_string();
+        let err = cfg
+            .read_lexicon_files(Some(dir.path()))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("bad.tsv") && err.contains("line 2"), "{err}");
         cfg.lexicon_files = vec![PathBuf::from("missing.tsv")];
-        let err = format!("{:#}", cfg.read_lexicon_files(Some(dir.path())).unwrap_err());
+        let err = format!(
+            "{:#}",
+            cfg.read_lexicon_files(Some(dir.path())).unwrap_err()
+        );
         assert!(err.contains("missing.tsv"), "{err}");
     }
 }

@@ -22,7 +22,12 @@ pub fn read(path: &str) -> Vec<Sentence> {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             let sentence = v["sentence"].as_str().unwrap().to_string();
-            let byte_at = |c: usize| sentence.char_indices().nth(c).map_or(sentence.len(), |(b, _)| b);
+            let byte_at = |c: usize| {
+                sentence
+                    .char_indices()
+                    .nth(c)
+                    .map_or(sentence.len(), |(b, _)| b)
+            };
             let spans = v["spans"]
                 .as_array()
                 .unwrap()
@@ -105,7 +110,11 @@ pub fn score(sentences: &[Sentence], sel: Selection) -> Score {
             .collect();
         let words = parallax::text::words(&sent.text);
         s.words += words.len();
-        let inside = |w: &parallax::text::Word| sent.spans.iter().position(|&(a, b)| a <= w.start && w.end <= b);
+        let inside = |w: &parallax::text::Word| {
+            sent.spans
+                .iter()
+                .position(|&(a, b)| a <= w.start && w.end <= b)
+        };
         let mut spans_hit = vec![false; sent.spans.len()];
         for w in &words {
             let span = inside(w);
@@ -128,9 +137,12 @@ pub fn score(sentences: &[Sentence], sel: Selection) -> Score {
     s
 }
 
+/// A word and how often it occurs.
+pub type WordCount = (String, usize);
+
 /// The most frequent marked words outside removed spans and the most frequent biased words
 /// left unmarked, for looking into the lexicons (on the training split only).
-pub fn details(sentences: &[Sentence], sel: Selection) -> (Vec<(String, usize)>, Vec<(String, usize)>) {
+pub fn details(sentences: &[Sentence], sel: Selection) -> (Vec<WordCount>, Vec<WordCount>) {
     use std::collections::HashMap;
     let lex = Lexicon::builtin();
     let mut wrong: HashMap<String, usize> = HashMap::new();
