@@ -513,3 +513,19 @@ fn loaded_words_against_wiki_neutrality_test_split() {
     // Precision first: at most a few words in a hundred are marked.
     assert!(framing.marked_share() < 0.05, "{framing:?}");
 }
+
+#[test]
+fn the_example_config_documents_the_compare_defaults() {
+    let text = std::fs::read_to_string("config.example.toml").unwrap();
+    let cfg = Config::parse(&text).unwrap();
+    assert_eq!(cfg.compare, Default::default());
+    // The commented example entry parses once uncommented.
+    let entry: String = text
+        .lines()
+        .skip_while(|l| !l.starts_with("# [[compare.words]]"))
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').split('#').next().unwrap_or("").trim().to_string() + "\n")
+        .collect();
+    let cfg = Config::parse(&entry).unwrap();
+    assert_eq!(cfg.compare.words[0].phrase, "bombshell");
+}
