@@ -524,7 +524,15 @@ fn the_example_config_documents_the_compare_defaults() {
         .lines()
         .skip_while(|l| !l.starts_with("# [[compare.words]]"))
         .take_while(|l| l.starts_with('#'))
-        .map(|l| l.trim_start_matches('#').split('#').next().unwrap_or("").trim().to_string() + "\n")
+        .map(|l| {
+            l.trim_start_matches('#')
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+                + "\n"
+        })
         .collect();
     let cfg = Config::parse(&entry).unwrap();
     assert_eq!(cfg.compare.words[0].phrase, "bombshell");
