@@ -42,10 +42,15 @@ use lexicon::{Lexicon, UserEntry};
 use names::People;
 use quotes::Found;
 
-/// Settings for comparison: the user's additions to the framing lexicons.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+/// Settings for comparison: the user's additions to the framing lexicons, and how many cells a
+/// row may have for every cell to be diffed against every other.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct CompareConfig {
+    /// Rows with at most this many cells get a word diff of every cell against every other
+    /// (so the reader can take any column as the reference); bigger rows are diffed against
+    /// their reference cell only, which keeps the work and the export linear in the cells.
+    pub pairwise_diff_max_cells: usize,
     /// Extra words and phrases to mark, each with a kind, a grade and a note.
     pub words: Vec<UserEntry>,
     /// Files of extra entries, one per line: `phrase<TAB>kind[<TAB>grade[<TAB>note]]`. Relative
@@ -56,6 +61,18 @@ pub struct CompareConfig {
     /// Entries read from `lexicon_files` (filled by [`CompareConfig::read_lexicon_files`]).
     #[serde(skip)]
     pub file_words: Vec<UserEntry>,
+}
+
+impl Default for CompareConfig {
+    fn default() -> Self {
+        Self {
+            pairwise_diff_max_cells: 24,
+            words: Vec::new(),
+            lexicon_files: Vec::new(),
+            ignore: Vec::new(),
+            file_words: Vec::new(),
+        }
+    }
 }
 
 impl CompareConfig {
@@ -163,7 +180,14 @@ pub fn build(
                         && articles[c.article].body.get(c.start..c.end).is_some()
                 })
                 .collect();
-            build_row(i + 1, articles, &analyses, r.reference, &cells)
+            build_row(
+                i + 1,
+                articles,
+                &analyses,
+                r.reference,
+                &cells,
+                cfg.pairwise_diff_max_cells,
+            )
         })
         .collect();
     let rows = dedupe_context_discrepancies(rows);
@@ -236,16 +260,25 @@ fn build_row(
     analyses: &[ArticleAnalysis],
     reference: usize,
     cells: &[&crate::align::AlignedCell],
+    pairwise_max: usize,
 ) -> Row {
     let passages: Vec<Passage> = cells
         .iter()
         .map(|c| Passage::new(&articles[c.article].body, c.start..c.end))
         .collect();
-    // One diff per pair of cells, read from both sides.
+    // One diff per pair of cells, read from both sides; in a very big row, only the pairs with
+    // the reference cell.
+    let ref_cell = cells
+        .iter()
+        .position(|c| c.article == reference)
+        .unwrap_or(0);
+    let all_pairs = cells.len() <= pairwise_max.max(2);
     let mut scripts: HashMap<(usize, usize), Vec<diff::Op>> = HashMap::new();
     for i in 0..cells.len() {
         for j in i + 1..cells.len() {
-            scripts.insert((i, j), diff::ops(&passages[i].keys, &passages[j].keys));
+            if all_pairs || i == ref_cell || j == ref_cell {
+                scripts.insert((i, j), diff::ops(&passages[i].keys, &passages[j].keys));
+            }
         }
     }
     let out_cells: Vec<Cell> = cells
@@ -253,7 +286,7 @@ fn build_row(
         .enumerate()
         .map(|(i, c)| {
             let diffs = (0..cells.len())
-                .filter(|&j| j != i)
+                .filter(|&j| j != i && scripts.contains_key(&(i.min(j), i.max(j))))
                 .map(|j| {
                     // Script from the other cell (a) to this one (b).
                     let script = if j < i {
@@ -308,6 +341,66 @@ fn build_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_row(n: usize, max: usize) -> Row {
+        let bodies: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    "The council adopted the resolution with {} votes on Monday.",
+                    10 + i
+                )
+            })
+            .collect();
+        let articles: Vec<Article> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Article::new(Path::new(&format!("a{i}.txt")), b.clone()))
+            .collect();
+        let refs: Vec<&Article> = articles.iter().collect();
+        let analyses: Vec<ArticleAnalysis> = refs
+            .iter()
+            .map(|a| analyse(&a.body, Lexicon::builtin()))
+            .collect();
+        let cells: Vec<crate::align::AlignedCell> = (0..n)
+            .map(|i| crate::align::AlignedCell {
+                article: i,
+                start: 0,
+                end: bodies[i].len(),
+                relation: crate::model::Relation::Close,
+                similarity: 0.9,
+            })
+            .collect();
+        let cell_refs: Vec<&crate::align::AlignedCell> = cells.iter().collect();
+        build_row(1, &refs, &analyses, 1, &cell_refs, max)
+    }
+
+    #[test]
+    fn small_rows_diff_every_pair_and_big_rows_against_the_reference() {
+        let row = one_row(4, 24);
+        assert!(row.cells.iter().all(|c| c.diffs.len() == 3));
+        let d = &row.cells[0].diffs[0];
+        assert_eq!(d.against, "a1");
+        assert!(
+            d.spans
+                .iter()
+                .any(|s| s.op == crate::model::DiffOp::Changed && s.text == "10")
+        );
+        assert!(
+            row.discrepancies
+                .iter()
+                .any(|d| d.kind == crate::model::DiscrepancyKind::Number)
+        );
+        let row = one_row(5, 3);
+        assert_eq!(
+            row.cells[1].diffs.len(),
+            4,
+            "the reference cell has every diff"
+        );
+        for (i, c) in row.cells.iter().enumerate().filter(|(i, _)| *i != 1) {
+            assert_eq!(c.diffs.len(), 1, "cell {i}");
+            assert_eq!(c.diffs[0].against, "a1");
+        }
+    }
 
     #[test]
     fn lexicon_files_are_read_relative_to_the_config() {
