@@ -6,6 +6,8 @@
 #[path = "support/wnc.rs"]
 mod wnc;
 
+use std::sync::LazyLock;
+
 use parallax::align::{AlignedCell, AlignedRow, Alignment};
 use parallax::config::Config;
 use parallax::corpus::Article;
@@ -22,15 +24,24 @@ fn sample() -> Vec<Article> {
     parallax::load(&[], &Config::default()).articles
 }
 
-fn pipeline() -> Comparison {
-    let articles = sample();
-    let story = group::one_story(&articles);
-    parallax::compare_story(&articles, &story, &Config::default())
+/// The sample story through the whole pipeline, built once for all tests.
+fn pipeline() -> &'static Comparison {
+    static C: LazyLock<Comparison> = LazyLock::new(|| {
+        let articles = sample();
+        let story = group::one_story(&articles);
+        parallax::compare_story(&articles, &story, &Config::default())
+    });
+    &C
 }
 
 /// The comparison built from rows of the gold alignment: each gold correspondence becomes a
 /// row holding the sentence around each member's snippet.
-fn gold() -> Comparison {
+fn gold() -> &'static Comparison {
+    static C: LazyLock<Comparison> = LazyLock::new(build_gold);
+    &C
+}
+
+fn build_gold() -> Comparison {
     let articles = sample();
     let story = group::one_story(&articles);
     let members: Vec<&Article> = story.articles.iter().map(|&i| &articles[i]).collect();
@@ -149,8 +160,8 @@ fn check_label_difference(c: &Comparison) {
 
 #[test]
 fn tass_is_labelled_differently() {
-    check_label_difference(&pipeline());
-    check_label_difference(&gold());
+    check_label_difference(pipeline());
+    check_label_difference(gold());
     let c = pipeline();
     assert!(marked(
         &c,
@@ -247,8 +258,8 @@ fn check_putin_trimmed(c: &Comparison) {
 
 #[test]
 fn putins_quote_is_trimmed_by_cryptopolitan() {
-    check_putin_trimmed(&pipeline());
-    check_putin_trimmed(&gold());
+    check_putin_trimmed(pipeline());
+    check_putin_trimmed(gold());
 }
 
 #[test]
@@ -305,8 +316,8 @@ fn check_announcers(c: &Comparison) {
 
 #[test]
 fn who_announced_the_second_round_differs() {
-    check_announcers(&pipeline());
-    check_announcers(&gold());
+    check_announcers(pipeline());
+    check_announcers(gold());
 }
 
 #[test]
@@ -386,7 +397,7 @@ fn the_summary_says_what_each_outlet_carries_and_how() {
 #[test]
 fn analysis_is_in_the_json_form_and_reads_back() {
     let c = pipeline();
-    let v = serde_json::to_value(&c).unwrap();
+    let v = serde_json::to_value(c).unwrap();
     let marks = v["articles"][0]["marks"].as_array().unwrap();
     assert!(
         marks
@@ -410,7 +421,7 @@ fn analysis_is_in_the_json_form_and_reads_back() {
     assert!(v["rows"][0]["cells"][0]["diffs"].is_array());
     assert!(v["summary"][0]["reporting_verbs"].is_array());
     let back: Comparison = serde_json::from_value(v).unwrap();
-    assert_eq!(back, c);
+    assert_eq!(&back, c);
 }
 
 #[test]
@@ -536,4 +547,147 @@ fn the_example_config_documents_the_compare_defaults() {
         .collect();
     let cfg = Config::parse(&entry).unwrap();
     assert_eq!(cfg.compare.words[0].phrase, "bombshell");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text, however its quotation marks, apostrophes and lines fall, is analysed without a
+    /// panic, and every mark and diff span points into it.
+    #[test]
+    fn any_text_is_analysed_without_panic(
+        a in "[A-Za-z“”\"‘’'«» ,.:;!?\n—0-9$%é-]{0,300}",
+        b in "[A-Za-z“”\"‘’'«» ,.:;!?\n—0-9$%é-]{0,300}",
+    ) {
+        check_any(a, b)?;
+    }
+
+    /// The same for news-like word salad: names, titles, reporting verbs, numbers, dates,
+    /// labels and quotation marks in any order.
+    #[test]
+    fn any_news_like_text_is_analysed_without_panic(
+        a in proptest::collection::vec(proptest::sample::select(VOCAB), 0..120),
+        b in proptest::collection::vec(proptest::sample::select(VOCAB), 0..120),
+    ) {
+        check_any(a.join(" "), b.join(" "))?;
+    }
+}
+
+const VOCAB: &[&str] = &[
+    "Peskov",
+    "Dmitry",
+    "Kremlin",
+    "Press",
+    "Secretary",
+    "President",
+    "Putin",
+    "he",
+    "she",
+    "they",
+    "the",
+    "spokesman",
+    "officials",
+    "said",
+    "told",
+    "says",
+    "claimed",
+    "according",
+    "to",
+    "that",
+    ",",
+    ".",
+    "?",
+    ":",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    "'",
+    "\n",
+    "—",
+    "(",
+    ")",
+    "state-run",
+    "Tass",
+    "regime",
+    "four",
+    "10",
+    "years",
+    "votes",
+    "second",
+    "round",
+    "Monday",
+    "June",
+    "28",
+    "2019",
+    "this",
+    "week",
+    "weekend",
+    "end",
+    "of",
+    "fuming",
+    "clearly",
+    "more",
+    "reportedly",
+    "appears",
+    "CNBC",
+    "III",
+    "Jr",
+    "SEOUL",
+    "in",
+    "a",
+    "[Trump]",
+    "...",
+    "&",
+];
+
+fn check_any(a: String, b: String) -> Result<(), proptest::test_runner::TestCaseError> {
+    {
+        let arts = [
+            Article::new(std::path::Path::new("a.txt"), a.clone()),
+            Article::new(std::path::Path::new("b.txt"), b.clone()),
+        ];
+        let story = group::one_story(&arts);
+        let members: Vec<&Article> = arts.iter().collect();
+        let rows = vec![AlignedRow {
+            reference: 0,
+            cells: vec![
+                AlignedCell {
+                    article: 0,
+                    start: 0,
+                    end: a.len(),
+                    relation: Relation::Reference,
+                    similarity: 1.0,
+                },
+                AlignedCell {
+                    article: 1,
+                    start: 0,
+                    end: b.len(),
+                    relation: Relation::Close,
+                    similarity: 0.5,
+                },
+            ],
+        }];
+        let c = parallax::compare::build(
+            &story,
+            &members,
+            &Alignment { reference: 0, rows },
+            &Default::default(),
+        );
+        for art in &c.articles {
+            for m in &art.marks {
+                proptest::prop_assert_eq!(&art.body[m.start..m.end], m.text.as_str());
+            }
+        }
+        for cell in &c.rows[0].cells {
+            let body = &c.articles[c.article_index(&cell.article).unwrap()].body;
+            for d in &cell.diffs {
+                for s in d.spans.iter().filter(|s| s.op != DiffOp::Dropped) {
+                    proptest::prop_assert_eq!(&body[s.start..s.end], s.text.as_str());
+                }
+            }
+        }
+    }
+    Ok(())
 }
