@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use color_eyre::eyre::{Result, bail, eyre};
 use parallax::config::Config;
-use parallax::corpus::Loaded;
+use parallax::corpus::{Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
 
@@ -55,12 +55,15 @@ enum Command {
     },
     /// Show what parallax understood of article files: metadata and cleaned body.
     Inspect {
-        /// Article files.
+        /// Article files and folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
+        /// Also list the lines cleaning removed, each with the rule that removed it.
+        #[arg(long)]
+        removed: bool,
     },
 }
 
@@ -106,7 +109,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output.as_deref(),
             &cfg,
         ),
-        Some(Command::Inspect { paths, format }) => inspect(&paths, format, &cfg),
+        Some(Command::Inspect {
+            paths,
+            format,
+            removed,
+        }) => inspect(&paths, format, removed, &cfg),
     }
 }
 
@@ -221,25 +228,61 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn inspect(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<ExitCode> {
-    let loaded = load(paths, cfg)?;
+/// Print what was understood of each file: metadata, cleaned body and, on request, what
+/// cleaning removed. JSON: one article object for one article, an array for several.
+fn inspect(
+    paths: &[PathBuf],
+    format: ListFormat,
+    show_removed: bool,
+    cfg: &Config,
+) -> Result<ExitCode> {
+    let report = parallax::corpus::load_paths_report(paths, &cfg.load);
+    for w in &report.loaded.warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    if report.loaded.articles.is_empty() {
+        bail!("no articles could be loaded");
+    }
     let mut out = std::io::stdout().lock();
-    for a in &loaded.articles {
-        match format {
-            ListFormat::Json => {
-                let doc = serde_json::json!({
-                    "id": a.id, "path": a.path, "source": a.source, "title": a.title,
-                    "date": a.date_iso(), "url": a.url, "body": a.body,
-                });
-                writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-            }
-            ListFormat::Text => {
-                writeln!(out, "path:   {}", a.path)?;
+    let articles = report.loaded.articles.iter().zip(&report.removed);
+    match format {
+        ListFormat::Json => {
+            let docs: Vec<serde_json::Value> = articles
+                .map(|(a, removed)| {
+                    let mut doc = serde_json::json!({
+                        "id": a.id, "path": a.path, "source": a.source, "title": a.title,
+                        "date": a.date_iso(), "url": a.url, "body": a.body,
+                    });
+                    if show_removed {
+                        doc["removed"] = removed
+                            .iter()
+                            .map(|r| serde_json::json!({ "rule": r.rule.name(), "text": r.text }))
+                            .collect();
+                    }
+                    doc
+                })
+                .collect();
+            let doc = match <[_; 1]>::try_from(docs) {
+                Ok([one]) => one,
+                Err(many) => serde_json::Value::Array(many),
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        ListFormat::Text => {
+            for (a, removed) in articles {
+                writeln!(out, "path:   {}", printable(&a.path))?;
                 writeln!(out, "outlet: {}", a.source.as_deref().unwrap_or("-"))?;
                 writeln!(out, "title:  {}", a.title.as_deref().unwrap_or("-"))?;
                 writeln!(out, "date:   {}", a.date_iso().as_deref().unwrap_or("-"))?;
                 writeln!(out, "url:    {}", a.url.as_deref().unwrap_or("-"))?;
                 writeln!(out, "\n{}\n", a.body)?;
+                if show_removed {
+                    writeln!(out, "removed ({} lines):", removed.len())?;
+                    for r in removed {
+                        writeln!(out, "  [{}] {}", r.rule, r.text)?;
+                    }
+                    writeln!(out)?;
+                }
             }
         }
     }

@@ -17,6 +17,7 @@
 
 mod candidates;
 mod order;
+mod pairs;
 mod rows;
 mod score;
 mod units;
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Article;
 use crate::model::Relation;
 
-use rows::{CellRange, Params, RowCells, Sims};
+use rows::{CellRange, Params, RowCells};
 use score::Joined;
 use units::Units;
 
@@ -52,14 +53,6 @@ impl Default for AlignConfig {
         }
     }
 }
-
-/// Terms carried by more sentences than this do not seed candidate pairs (they still count
-/// in the score). Fixed, so the work per sentence stays bounded as stories grow.
-const MAX_SEED_DF: usize = 64;
-
-/// Scored pairs below this similarity are forgotten: they can neither link rows nor support
-/// a merge.
-const KEEP_SIM: f32 = 0.05;
 
 /// The alignment of one story.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +107,6 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         rank[a] = i;
     }
 
-    let sims = score_candidates(&units);
     let usable: Vec<bool> = units.units.iter().map(|u| !u.words.is_empty()).collect();
     let t = cfg.threshold;
     let params = Params {
@@ -128,6 +120,7 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         gain: 0.01,
         max_cell: cfg.max_cell_sentences.max(1),
     };
+    let sims = pairs::score_pairs(&units, params.threshold, params.part);
     let mut rows = rows::form_rows(&units, &sims, &usable, &params);
     order::order_rows(&units, &mut rows, reference, &rank);
     let rows = rows
@@ -135,28 +128,6 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         .map(|row| finish_row(&units, row, &rank))
         .collect();
     Alignment { reference, rows }
-}
-
-/// Score every candidate pair; keep those that are not negligible.
-fn score_candidates(units: &Units) -> Sims {
-    let mut sims = Sims::new();
-    for (a, b) in candidates::candidates(units, MAX_SEED_DF) {
-        let s = score::score(
-            units,
-            rows::unit_passage(units, a as usize),
-            rows::unit_passage(units, b as usize),
-        );
-        if s.sim >= KEEP_SIM {
-            sims.insert(
-                (a, b),
-                rows::Pair {
-                    sim: s.sim,
-                    shared: s.shared,
-                },
-            );
-        }
-    }
-    sims
 }
 
 /// Byte range, relation and similarity of each cell against the row's reference cell.
@@ -208,4 +179,209 @@ fn finish_row(units: &Units, row: &RowCells, rank: &[usize]) -> AlignedRow {
         })
         .collect();
     AlignedRow { reference, cells }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::Path;
+
+    fn article(id: &str, date: Option<&str>, body: &str) -> Article {
+        let mut a = Article::new(Path::new(&format!("{id}.txt")), body.to_string());
+        a.date = date.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        a
+    }
+
+    /// The cells of each row as `(article, text)`.
+    fn rows_of<'a>(arts: &'a [Article], al: &Alignment) -> Vec<Vec<(usize, &'a str)>> {
+        al.rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| (c.article, &arts[c.article].body[c.start..c.end]))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn row_with<'a, 'b>(
+        rows: &'b [Vec<(usize, &'a str)>],
+        needle: &str,
+    ) -> &'b Vec<(usize, &'a str)> {
+        rows.iter()
+            .find(|r| r.iter().any(|(_, t)| t.contains(needle)))
+            .unwrap_or_else(|| panic!("no row with {needle:?}"))
+    }
+
+    // Sentences from the seed story (CNBC, Cryptopolitan, the translated Chinese report).
+    const CNBC: &str = "\
+Kremlin Press Secretary Dmitry Peskov told CNBC on Monday that the process of restoring ties had begun.
+\u{201C}The previous Washington administration messed things up badly. There\u{2019}s a lot of work to be done,\u{201D} he added in Google-translated emailed comments.
+\u{201C}Much damage was done in the past four years and much was destroyed. It\u{2019}s impossible to rebuild it all in an instant. We have a lot to do,\u{201D} Peskov said, in comments reported by state news agency Tass.
+Russian foreign ministry officials on Monday announced that a second round of Russia-U.S. talks will take place before the end of this week, possibly also in Saudi Arabia.
+It\u{2019}s not unsurprising that the Kremlin might want to tread carefully when it comes to restoring ties with Washington.";
+
+    const CRYPTO: &str = "\
+Russian Foreign Minister Sergey Lavrov later confirmed that a second round of US-Russia talks would happen before the week\u{2019}s end, possibly in Saudi Arabia.
+\u{201C}Much damage was done in the past four years and much was destroyed. It\u{2019}s impossible to rebuild it all in an instant,\u{201D} he told state-run Tass news agency.
+\u{201C}The previous Washington administration messed things up badly. There\u{2019}s a lot of work to be done,\u{201D} Peskov told CNBC.
+Moscow has repeatedly downplayed the impact of Western sanctions, insisting that its economy has adapted by strengthening trade ties with China, India, and the Middle East.
+David Roche, strategist at Quantum Strategy, sees this shift as a major win for autocratic leaders like Putin and China\u{2019}s Xi Jinping.";
+
+    const CHINESE: &str = "\
+He emphasized that the previous U.S. administration caused the severe deterioration of relations between the two countries, and therefore, much work remains to be done.
+Additionally, Russian Deputy Foreign Minister Sergey Ryabkov revealed that the second round of U.S.-Russia talks will be held this weekend, possibly in Saudi Arabia.
+Meanwhile, preparations for a meeting between the Russian and American presidents have also begun.
+Roche, a strategist at Quantum Strategy, said the shift is a big win for autocrats such as Putin and Xi Jinping.";
+
+    fn seed_three() -> Vec<Article> {
+        vec![
+            article("cnbc", Some("2025-02-25"), CNBC),
+            article("crypto", Some("2025-02-25"), CRYPTO),
+            article("chinese", None, CHINESE),
+        ]
+    }
+
+    fn run(arts: &[Article]) -> Alignment {
+        let refs: Vec<&Article> = arts.iter().collect();
+        align(&refs, &AlignConfig::default())
+    }
+
+    #[test]
+    fn reordered_sources_pair_their_corresponding_sentences() {
+        let arts = seed_three();
+        let al = run(&arts);
+        let rows = rows_of(&arts, &al);
+        // Cryptopolitan tells the talks first and the quotes later: order does not matter.
+        let talks = row_with(&rows, "second round of US-Russia talks");
+        assert_eq!(talks.len(), 3, "{talks:?}");
+        let damage = row_with(&rows, "much was destroyed");
+        assert_eq!(damage.iter().map(|(a, _)| *a).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn rows_follow_the_earliest_longest_reference() {
+        let arts = seed_three();
+        let al = run(&arts);
+        // CNBC and Cryptopolitan share the earliest date; CNBC is longer.
+        assert_eq!(al.reference, 0);
+        let positions: Vec<usize> = al
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.iter().find(|c| c.article == 0).map(|c| c.start))
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        for r in &al.rows {
+            let expect = if r.cells.iter().any(|c| c.article == 0) {
+                0
+            } else {
+                r.reference
+            };
+            assert_eq!(r.reference, expect);
+        }
+    }
+
+    #[test]
+    fn a_fact_the_reference_lacks_gets_its_own_row_of_the_others() {
+        let arts = seed_three();
+        let al = run(&arts);
+        let rows = rows_of(&arts, &al);
+        let roche = row_with(&rows, "Roche, strategist");
+        assert_eq!(roche.len(), 2, "{roche:?}");
+        assert!(roche.iter().all(|(a, _)| *a != 0));
+        let row = al
+            .rows
+            .iter()
+            .find(|r| r.cells.len() == 2 && r.cells.iter().all(|c| c.article != 0))
+            .unwrap();
+        assert_eq!(row.reference, 1);
+    }
+
+    #[test]
+    fn passages_without_counterpart_stay_alone() {
+        let arts = seed_three();
+        let al = run(&arts);
+        let rows = rows_of(&arts, &al);
+        for unique in [
+            "not unsurprising",
+            "downplayed the impact",
+            "preparations for a meeting",
+        ] {
+            let row = row_with(&rows, unique);
+            assert_eq!(row.len(), 1, "{row:?}");
+            let cell = al.rows.iter().find(|r| {
+                r.cells.len() == 1
+                    && arts[r.cells[0].article].body[r.cells[0].start..r.cells[0].end]
+                        .contains(unique)
+            });
+            assert_eq!(cell.unwrap().cells[0].relation, Relation::Unique);
+        }
+    }
+
+    #[test]
+    fn relations_say_how_a_cell_was_taken() {
+        let arts = seed_three();
+        let al = run(&arts);
+        let relation_of = |needle: &str, article: usize| {
+            al.rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .find(|c| {
+                    c.article == article && arts[article].body[c.start..c.end].contains(needle)
+                })
+                .map(|c| (c.relation, c.similarity))
+                .unwrap()
+        };
+        assert_eq!(
+            relation_of("second round of Russia-U.S.", 0).0,
+            Relation::Reference
+        );
+        let (rel, sim) = relation_of("he told state-run Tass", 1);
+        assert_eq!(rel, Relation::Verbatim, "{sim}");
+        let (rel, sim) = relation_of("Ryabkov", 2);
+        assert_eq!(rel, Relation::Paraphrase);
+        assert!(sim > 0.0 && sim < 0.8, "{sim}");
+    }
+
+    #[test]
+    fn every_sentence_is_in_exactly_one_row() {
+        let arts = seed_three();
+        let al = run(&arts);
+        for (i, a) in arts.iter().enumerate() {
+            let mut spans: Vec<(usize, usize)> = al
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|c| c.article == i)
+                .map(|c| (c.start, c.end))
+                .collect();
+            spans.sort();
+            assert!(spans.windows(2).all(|w| w[0].1 < w[1].0));
+            let covered: usize = spans.iter().map(|(s, e)| a.body[*s..*e].len()).sum();
+            let sentences: usize = crate::text::sentences(&a.body)
+                .iter()
+                .map(|r| r.len())
+                .sum();
+            assert!(covered >= sentences, "{covered} < {sentences}");
+        }
+    }
+
+    #[test]
+    fn no_articles_and_one_article_are_fine() {
+        assert!(align(&[], &AlignConfig::default()).rows.is_empty());
+        let a = article(
+            "solo",
+            None,
+            "One sentence here. Another one there.\n\nA heading",
+        );
+        let al = align(&[&a], &AlignConfig::default());
+        assert_eq!(al.rows.len(), 3);
+        assert!(
+            al.rows
+                .iter()
+                .all(|r| r.cells[0].relation == Relation::Unique)
+        );
+    }
 }

@@ -1,18 +1,32 @@
 //! Forming rows: a global assignment of sentences to rows, at most one cell per article.
 //!
-//! 1. Greedy clustering: candidate pairs above the threshold are taken best first; a pair
-//!    joins the rows of its two sentences when the rows share no article and the joined row
-//!    stays cohesive (average-link similarity across the two rows above a floor), so a row
-//!    cannot drift through a chain of weak links.
-//! 2. Joining adjacent sentences: when one source says in one sentence what another says in
-//!    two, the second sentence first lands in a row of its own (or in a neighbouring row). Two
-//!    rows whose cells are adjacent sentences in every article they share are merged when a
-//!    cell of one row is explained clearly better by the joined sentences than by its row's
-//!    cell alone, and relates to the added sentence by itself.
+//! 1. Greedy clustering. Scored pairs are taken best first; a pair joins the rows of its two
+//!    sentences when the rows share no article and stay cohesive (average-link similarity
+//!    across the two rows above a floor), so a row cannot drift along a chain of weak links.
+//!    A pair qualifies in one of four ways, tried in this order:
+//!    - its similarity reaches the threshold;
+//!    - it is weaker but stands out: its similarity is a clear margin above that of either
+//!      sentence's best rival in the other article (competitive linking);
+//!    - a neighbouring sentence completes it (see [`super::pairs`]);
+//!    - or, repeatedly, the sentences just before or after the pair are already in one row
+//!      (outlets that follow each other's order).
+//!
+//!    Links below the threshold need more: at least three shared terms, two of them not
+//!    names (the same people saying different things is not a correspondence), and an
+//!    *anchor* between the two articles — some pair well above the threshold showing they
+//!    tell the same events. A report from another week shares words with the story, not
+//!    sentences.
+//! 2. Joining adjacent sentences. When one source says in one sentence what another says in
+//!    two, the second sentence lands in a row of its own or a neighbouring row. Two rows
+//!    whose cells are adjacent sentences in every article they share are merged when a cell
+//!    of one row is explained better by the joined sentences than by its row's cell alone,
+//!    and relates to the added sentence by itself; cells that only one of the two rows has
+//!    must not be strangers to each other.
 
 use std::collections::{HashMap, HashSet};
 
-use super::score::{Joined, Passage, score};
+use super::pairs::{Pair, Sims, sim_of};
+use super::score::{Joined, score};
 use super::units::Units;
 
 /// Tuning of row formation (see the module docs).
@@ -69,26 +83,9 @@ impl RowCells {
     }
 }
 
-/// A scored candidate pair.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Pair {
-    /// Similarity, 0..1.
-    pub sim: f32,
-    /// Content terms the two sentences share.
-    pub shared: usize,
-}
-
-/// The scored candidate pairs, keyed by `(min, max)` unit index.
-pub type Sims = HashMap<(u32, u32), Pair>;
-
 /// Least shared content terms for a pair below the threshold to link rows: two common
 /// words in two short sentences are topic, not correspondence.
 const WEAK_SHARED: usize = 3;
-
-fn sim_of(sims: &Sims, a: u32, b: u32) -> f32 {
-    let key = if a < b { (a, b) } else { (b, a) };
-    sims.get(&key).map_or(0.0, |p| p.sim)
-}
 
 /// Form rows from scored pairs. Units for which `usable` is false (no words) get no row.
 pub fn form_rows(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<RowCells> {
@@ -108,17 +105,22 @@ pub fn form_rows(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec
             RowCells { cells }
         })
         .collect();
-    join_adjacent(units, &mut rows, p);
+    join_adjacent(units, sims, &mut rows, p);
     rows
 }
 
+/// How many best candidates per unit and article are kept to find rivals.
+const KEEP_BEST: usize = 8;
+
 /// Each unit's best candidates per other article, keyed by `(unit, article)`: enough of them
-/// to find the best one outside any sentence and its two neighbours.
-fn best_candidates(units: &Units, sims: &Sims) -> HashMap<(u32, usize), [(f32, u32); 4]> {
-    let mut best: HashMap<(u32, usize), [(f32, u32); 4]> = HashMap::new();
+/// to find the best one outside a sentence's neighbourhood.
+fn best_candidates(units: &Units, sims: &Sims) -> HashMap<(u32, usize), [(f32, u32); KEEP_BEST]> {
+    let mut best: HashMap<(u32, usize), [(f32, u32); KEEP_BEST]> = HashMap::new();
     let mut push = |u: u32, other: u32, s: f32| {
         let article = units.units[other as usize].article;
-        let top = best.entry((u, article)).or_insert([(0.0, u32::MAX); 4]);
+        let top = best
+            .entry((u, article))
+            .or_insert([(0.0, u32::MAX); KEEP_BEST]);
         if let Some(i) = top.iter().position(|&(x, _)| s > x) {
             top[i..].rotate_right(1);
             top[i] = (s, other);
@@ -188,21 +190,25 @@ impl Clusters {
 /// the sentences' other candidates, then, repeatedly, weaker pairs whose neighbouring
 /// sentences are already in one row (outlets that follow each other's order).
 fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u32>> {
-    let floor = p.weak.min(p.context).min(p.threshold);
-    let mut edges: Vec<(u32, u32, f32, usize)> = sims
+    let mut edges: Vec<(u32, u32, Pair)> = sims
         .iter()
-        .filter(|&(&(a, b), p)| p.sim >= floor && usable[a as usize] && usable[b as usize])
-        .map(|(&(a, b), p)| (a, b, p.sim, p.shared))
+        .filter(|&(&(a, b), _)| usable[a as usize] && usable[b as usize])
+        .map(|(&(a, b), &pair)| (a, b, pair))
         .collect();
-    edges.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    edges.sort_by(|x, y| {
+        y.2.sim
+            .total_cmp(&x.2.sim)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
     let best = best_candidates(units, sims);
-    // The strongest rival of `b` among `a`'s candidates in `b`'s article; `b`'s neighbours
-    // are no rivals, as they may belong to the same correspondence.
+    // The strongest rival of `b` among `a`'s candidates in `b`'s article; sentences close
+    // enough to `b` to share a cell with it are no rivals: they may belong to the same
+    // correspondence.
     let rival = |a: u32, b: u32| {
         let article = units.units[b as usize].article;
         best.get(&(a, article)).map_or(0.0, |top| {
             top.iter()
-                .find(|&&(_, u)| u != u32::MAX && u.abs_diff(b) > 1)
+                .find(|&&(_, u)| u != u32::MAX && u.abs_diff(b) as usize >= p.max_cell)
                 .map_or(0.0, |&(s, _)| s)
         })
     };
@@ -210,29 +216,41 @@ fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u
     let art = |u: u32| units.units[u as usize].article;
     let anchored: HashSet<(usize, usize)> = edges
         .iter()
-        .filter(|e| e.2 >= p.anchor)
+        .filter(|e| e.2.sim >= p.anchor)
         .map(|e| (art(e.0), art(e.1)))
         .flat_map(|(x, y)| [(x, y), (y, x)])
         .collect();
+    let weak_ok = |a: u32, b: u32, pair: &Pair| {
+        pair.shared >= WEAK_SHARED && pair.plain >= 2 && anchored.contains(&(art(a), art(b)))
+    };
     let mut clusters = Clusters::new(units.units.len());
+    // 1. Pairs similar enough on their own, or standing out from their rivals.
     let mut rest = Vec::new();
-    for (a, b, s, shared) in edges {
-        let weak_ok = shared >= WEAK_SHARED && anchored.contains(&(art(a), art(b)));
-        let strong = s >= p.threshold || (weak_ok && s >= p.weak && margin(a, b, s) >= p.margin);
+    for &(a, b, pair) in &edges {
+        let s = pair.sim;
+        let strong = s >= p.threshold
+            || (weak_ok(a, b, &pair) && s >= p.weak && margin(a, b, s) >= p.margin);
         let linked = strong && clusters.link(units, sims, a, b, p.link);
-        if std::env::var("ALIGN_TRACE2").is_ok() && s < p.threshold {
-            eprintln!(
-                "weak {a} {b} s={s:.2} m={:.2} sh={shared} ok={weak_ok} linked={linked}",
-                margin(a, b, s)
-            );
-        }
-        if linked && std::env::var("ALIGN_TRACE").is_ok() {
-            eprintln!("link {a} {b} s={s:.2} m={:.2}", margin(a, b, s));
-        }
-        if !linked && weak_ok && s >= p.context {
-            rest.push((a, b));
+        if !linked {
+            rest.push((a, b, pair));
         }
     }
+    // 2. Pairs that a neighbouring sentence completes (one outlet's two sentences for
+    //    another's one); the neighbour joins the cell when rows are merged.
+    rest.sort_by(|x, y| {
+        y.2.joined
+            .total_cmp(&x.2.joined)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    rest.retain(|&(a, b, pair)| {
+        // (The joined passage shares enough terms, see `pairs`; the pair alone need not.)
+        let j = pair.joined;
+        let linked = anchored.contains(&(art(a), art(b)))
+            && (j >= p.threshold || (j >= p.weak && margin(a, b, j) >= p.margin))
+            && clusters.link(units, sims, a, b, p.link);
+        !linked && weak_ok(a, b, &pair) && pair.sim >= p.context
+    });
+    let mut rest: Vec<(u32, u32)> = rest.into_iter().map(|(a, b, _)| (a, b)).collect();
     // Context: a pair whose previous or next sentences share a row.
     let neighbour = |u: u32, step: isize| -> Option<u32> {
         let unit = &units.units[u as usize];
@@ -250,9 +268,6 @@ fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u
                 matches!((neighbour(a, step), neighbour(b, step)), (Some(x), Some(y)) if clusters.same(x, y))
             });
             if supported && clusters.link(units, sims, a, b, p.link) {
-                if std::env::var("ALIGN_TRACE").is_ok() {
-                    eprintln!("context {a} {b}");
-                }
                 changed = true;
                 return false;
             }
@@ -278,8 +293,17 @@ fn sim_cells(units: &Units, a: &Joined, b: &Joined) -> f32 {
     score(units, a.passage(), b.passage()).sim
 }
 
+fn cosine_cells(units: &Units, a: &Joined, b: &Joined) -> f32 {
+    score(units, a.passage(), b.passage()).cosine
+}
+
 /// Merge rows whose cells are adjacent sentences when that explains some cell better.
-fn join_adjacent(units: &Units, rows: &mut Vec<RowCells>, p: &Params) {
+///
+/// Rows keep their slots while merging (a merged-away row is left empty), so the verdict
+/// on a pair of rows can be kept until one of the two changes.
+fn join_adjacent(units: &Units, sims: &Sims, rows: &mut Vec<RowCells>, p: &Params) {
+    let mut verdicts: HashMap<(usize, usize), Option<f32>> = HashMap::new();
+    let mut dirty = vec![true; rows.len()];
     loop {
         let mut row_of: Vec<Option<usize>> = vec![None; units.units.len()];
         for (r, row) in rows.iter().enumerate() {
@@ -301,35 +325,32 @@ fn join_adjacent(units: &Units, rows: &mut Vec<RowCells>, p: &Params) {
         }
         pairs.sort_unstable();
         pairs.dedup();
-        let mut merges: Vec<(f32, usize, usize)> = pairs
-            .into_iter()
-            .filter_map(|(r1, r2)| merge_gain(units, &rows[r1], &rows[r2], p).map(|g| (g, r1, r2)))
-            .collect();
+        let mut merges: Vec<(f32, usize, usize)> = Vec::new();
+        for (r1, r2) in pairs {
+            if dirty[r1] || dirty[r2] || !verdicts.contains_key(&(r1, r2)) {
+                let v = merge_gain(units, sims, &rows[r1], &rows[r2], p);
+                verdicts.insert((r1, r2), v);
+            }
+            if let Some(Some(g)) = verdicts.get(&(r1, r2)) {
+                merges.push((*g, r1, r2));
+            }
+        }
         if merges.is_empty() {
-            return;
+            break;
         }
         merges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        let mut touched = vec![false; rows.len()];
-        let mut gone = vec![false; rows.len()];
+        dirty.iter_mut().for_each(|d| *d = false);
         for (_, r1, r2) in merges {
-            if touched[r1] || touched[r2] {
+            if dirty[r1] || dirty[r2] {
                 continue;
             }
-            touched[r1] = true;
-            touched[r2] = true;
-            if std::env::var("ALIGN_TRACE").is_ok() {
-                eprintln!("merge {:?} {:?}", rows[r1].cells, rows[r2].cells);
-            }
+            dirty[r1] = true;
+            dirty[r2] = true;
             let other = std::mem::take(&mut rows[r2]);
             rows[r1] = merge(&rows[r1], &other);
-            gone[r2] = true;
         }
-        let mut i = 0;
-        rows.retain(|_| {
-            i += 1;
-            !gone[i - 1]
-        });
     }
+    rows.retain(|r| !r.cells.is_empty());
 }
 
 /// Both rows' cells together; cells of the same article are joined.
@@ -349,7 +370,7 @@ fn merge(a: &RowCells, b: &RowCells) -> RowCells {
 }
 
 /// The gain of merging two rows, if they may and should be merged.
-fn merge_gain(units: &Units, r1: &RowCells, r2: &RowCells, p: &Params) -> Option<f32> {
+fn merge_gain(units: &Units, sims: &Sims, r1: &RowCells, r2: &RowCells, p: &Params) -> Option<f32> {
     let mut shared = Vec::new();
     for c1 in &r1.cells {
         if let Some(c2) = r2.cell(c1.article) {
@@ -364,20 +385,67 @@ fn merge_gain(units: &Units, r1: &RowCells, r2: &RowCells, p: &Params) -> Option
     if shared.is_empty() {
         return None;
     }
+    // Some cell only one row has must relate to a sentence the other row would add (a
+    // cheap look at the scored pairs before any passage is compared).
+    let related = |x: &CellRange, y: &CellRange| {
+        (x.first..=x.last)
+            .any(|u| (y.first..=y.last).any(|v| sim_of(sims, u as u32, v as u32) >= p.part * 0.5))
+    };
+    let hopeful = shared.iter().any(|(c1, c2)| {
+        r1.cells
+            .iter()
+            .filter(|c| r2.cell(c.article).is_none())
+            .any(|x| related(x, c2))
+            || r2
+                .cells
+                .iter()
+                .filter(|c| r1.cell(c.article).is_none())
+                .any(|x| related(x, c1))
+    });
+    if !hopeful {
+        return None;
+    }
+    // Cells only one row has end up side by side: they must not be strangers.
+    let only1: Vec<Joined> = r1
+        .cells
+        .iter()
+        .filter(|c| r2.cell(c.article).is_none())
+        .map(|c| features(units, c))
+        .collect();
+    let only2: Vec<Joined> = r2
+        .cells
+        .iter()
+        .filter(|c| r1.cell(c.article).is_none())
+        .map(|c| features(units, c))
+        .collect();
+    if !only1.is_empty() && !only2.is_empty() {
+        let total: f32 = only1
+            .iter()
+            .flat_map(|x| only2.iter().map(move |y| sim_cells(units, x, y)))
+            .sum();
+        if total / ((only1.len() * only2.len()) as f32) < p.link {
+            return None;
+        }
+    }
     let mut best: Option<f32> = None;
     for (row, other, flip) in [(r1, r2, false), (r2, r1, true)] {
         for x in row.cells.iter().filter(|c| other.cell(c.article).is_none()) {
             let fx = features(units, x);
             for &(c1, c2) in &shared {
+                if !related(x, if flip { &c1 } else { &c2 }) {
+                    continue;
+                }
                 let (mine, added) = if flip { (c2, c1) } else { (c1, c2) };
-                let before = sim_cells(units, &fx, &features(units, &mine));
+                // Content decides whether the joined sentences explain `x` better; a copied
+                // run inside one of them says nothing about the other.
+                let before = cosine_cells(units, &fx, &features(units, &mine));
                 let part = sim_cells(units, &fx, &features(units, &added));
                 let joined = CellRange {
                     article: mine.article,
                     first: mine.first.min(added.first),
                     last: mine.last.max(added.last),
                 };
-                let after = sim_cells(units, &fx, &features(units, &joined));
+                let after = cosine_cells(units, &fx, &features(units, &joined));
                 if part >= p.part && after >= before + p.gain {
                     best = Some(best.map_or(after - before, |b: f32| b.max(after - before)));
                 }
@@ -385,12 +453,4 @@ fn merge_gain(units: &Units, r1: &RowCells, r2: &RowCells, p: &Params) -> Option
         }
     }
     best
-}
-
-/// Passage features of one unit, borrowed.
-pub fn unit_passage(units: &Units, u: usize) -> Passage<'_> {
-    Passage {
-        words: &units.units[u].words,
-        terms: &units.units[u].terms,
-    }
 }

@@ -33,6 +33,10 @@ pub struct Passage<'a> {
     pub words: &'a [u32],
     /// Interned content terms, sorted and unique.
     pub terms: &'a [u32],
+    /// The terms written as names, sorted and unique.
+    pub names: &'a [u32],
+    /// Total weight of the terms.
+    pub mass: f32,
 }
 
 /// Owned features of several adjacent sentences taken together.
@@ -42,6 +46,10 @@ pub struct Joined {
     pub words: Vec<u32>,
     /// The union of their terms, sorted and unique.
     pub terms: Vec<u32>,
+    /// The union of their names, sorted and unique.
+    pub names: Vec<u32>,
+    /// Total weight of the terms.
+    pub mass: f32,
 }
 
 impl Joined {
@@ -51,9 +59,13 @@ impl Joined {
         for u in &units.units[first..=last] {
             j.words.extend_from_slice(&u.words);
             j.terms.extend_from_slice(&u.terms);
+            j.names.extend_from_slice(&u.names);
         }
         j.terms.sort_unstable();
         j.terms.dedup();
+        j.names.sort_unstable();
+        j.names.dedup();
+        j.mass = units.mass(&j.terms);
         j
     }
 
@@ -62,6 +74,8 @@ impl Joined {
         Passage {
             words: &self.words,
             terms: &self.terms,
+            names: &self.names,
+            mass: self.mass,
         }
     }
 }
@@ -75,6 +89,9 @@ pub struct Score {
     pub cosine: f32,
     /// Number of content terms the two share.
     pub shared: usize,
+    /// How many of those are not written as names in both: what the passages say, beyond
+    /// whom they mention.
+    pub plain: usize,
     /// Fraction of the first passage's words inside shared runs.
     pub cover_a: f32,
     /// Fraction of the second passage's words inside shared runs.
@@ -101,6 +118,7 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
     let (mut i, mut j) = (0, 0);
     let mut shared_mass = 0.0f32;
     let mut shared = 0;
+    let mut plain = 0;
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].cmp(&b.terms[j]) {
             std::cmp::Ordering::Less => i += 1,
@@ -108,18 +126,29 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
             std::cmp::Ordering::Equal => {
                 shared_mass += units.weight[a.terms[i] as usize];
                 shared += 1;
+                let t = a.terms[i];
+                if a.names.binary_search(&t).is_err() || b.names.binary_search(&t).is_err() {
+                    plain += 1;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    let norm = ((units.mass(a.terms) + units.prior) * (units.mass(b.terms) + units.prior)).sqrt();
+    let norm = ((a.mass + units.prior) * (b.mass + units.prior)).sqrt();
     let cosine = if norm > 0.0 {
         (shared_mass / norm).min(1.0)
     } else {
         0.0
     };
-    let runs = shared_runs(a.words, b.words);
+    // Copied runs cover much of a passage only when it shares many of its terms: skip the
+    // quadratic run search for pairs that share few.
+    let fewest = a.terms.len().min(b.terms.len());
+    let runs = if shared > 0 && shared * 10 >= fewest * 3 {
+        shared_runs(a.words, b.words)
+    } else {
+        Runs::default()
+    };
     let identical = !a.words.is_empty() && a.words == b.words;
     let short = a.words.len().min(b.words.len());
     let cover_short = if a.words.len() <= b.words.len() {
@@ -134,8 +163,14 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
     } else {
         0.0
     };
-    // One shared term, however rare, is a coincidence more often than a correspondence.
-    let content = if shared >= 2 { cosine } else { 0.0 };
+    // One shared term, however rare, is a coincidence more often than a correspondence; and
+    // sentences that share only names ("Attorney General Jeff Sessions") say different
+    // things about the same people.
+    let content = if shared >= 2 && plain >= 1 {
+        cosine
+    } else {
+        0.0
+    };
     let sim = if identical && !a.terms.is_empty() {
         1.0
     } else {
@@ -145,6 +180,7 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
         sim,
         cosine,
         shared,
+        plain,
         cover_a: runs.cover_a,
         cover_b: runs.cover_b,
         longest: runs.longest,
@@ -152,6 +188,7 @@ pub fn score(units: &Units, a: Passage<'_>, b: Passage<'_>) -> Score {
     }
 }
 
+#[derive(Default)]
 struct Runs {
     cover_a: f32,
     cover_b: f32,
@@ -196,13 +233,19 @@ fn shared_runs(a: &[u32], b: &[u32]) -> Runs {
     }
 }
 
-/// How a passage relates to its row's reference passage, from their comparison.
+/// How a passage relates to its row's reference passage, from their comparison:
+/// - identical: the same words;
+/// - verbatim: one unbroken copied run makes up half the shorter passage or more (a quote or
+///   sentence copied whole, trimmed or extended, perhaps with another attribution);
+/// - close: most words shared, but with edits inside;
+/// - paraphrase: the same content in other words.
 pub fn relation(s: &Score, len_a: usize, len_b: usize) -> Relation {
+    let short = len_a.min(len_b).max(1);
     if s.identical {
         Relation::Identical
-    } else if s.cover_short(len_a, len_b) >= 0.9 && s.longest >= LONG_RUN {
+    } else if s.longest >= LONG_RUN && s.longest * 2 >= short {
         Relation::Verbatim
-    } else if (s.cover_a + s.cover_b) / 2.0 >= 0.5 {
+    } else if s.cover_short(len_a, len_b) >= 0.6 || (s.cover_a + s.cover_b) / 2.0 >= 0.5 {
         Relation::Close
     } else {
         Relation::Paraphrase
@@ -227,10 +270,7 @@ mod tests {
     }
 
     fn passage(units: &Units, i: usize) -> Passage<'_> {
-        Passage {
-            words: &units.units[i].words,
-            terms: &units.units[i].terms,
-        }
+        units.units[i].passage()
     }
 
     #[test]

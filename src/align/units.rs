@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::score::Passage;
 use crate::corpus::Article;
 use crate::text;
 
@@ -26,6 +27,22 @@ pub struct Unit {
     pub words: Vec<u32>,
     /// Interned content terms (stems, numbers), sorted and unique.
     pub terms: Vec<u32>,
+    /// The terms this sentence writes as names (see [`Units::build`]), sorted and unique.
+    pub names: Vec<u32>,
+    /// Total weight of the terms.
+    pub mass: f32,
+}
+
+impl Unit {
+    /// The sentence's features for scoring.
+    pub fn passage(&self) -> Passage<'_> {
+        Passage {
+            words: &self.words,
+            terms: &self.terms,
+            names: &self.names,
+            mass: self.mass,
+        }
+    }
 }
 
 /// All units of a story, the term weights and where each article's units are.
@@ -48,6 +65,29 @@ pub struct Units {
 
 /// How many typical terms' weight a passage's norm is padded with (see [`Units::prior`]).
 const PRIOR_TERMS: f32 = 1.0;
+
+/// Stems of day and month names (see [`term_of`]), sorted.
+const CALENDAR: &[&str] = &[
+    "april",
+    "august",
+    "decemb",
+    "februari",
+    "friday",
+    "januari",
+    "juli",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "novemb",
+    "octob",
+    "saturday",
+    "septemb",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
 
 /// Small number words written out in one outlet and as digits in another.
 const NUMBER_WORDS: &[(&str, &str)] = &[
@@ -106,6 +146,10 @@ impl Units {
         let mut terms = Interner::default();
         let mut units = Vec::new();
         let mut by_article = Vec::with_capacity(articles.len());
+        // Per term: (capitalised, lower-case) occurrences that are not sentence-initial.
+        let mut casing: Vec<(u32, u32)> = Vec::new();
+        // Per unit: its sentence-initial capitalised term, decided once casing is known.
+        let mut initial: Vec<Option<u32>> = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             let first = units.len();
             for (pos, span) in text::sentences(&article.body).into_iter().enumerate() {
@@ -117,19 +161,61 @@ impl Units {
                     end: span.end,
                     words: Vec::new(),
                     terms: Vec::new(),
+                    names: Vec::new(),
+                    mass: 0.0,
                 };
-                for w in text::words(sentence) {
+                let ws = text::words(sentence);
+                let mut first_term = None;
+                for (i, w) in ws.iter().enumerate() {
                     let key = text::word_key(w.text);
-                    if let Some(t) = term_of(&key) {
-                        unit.terms.push(terms.id(t));
+                    unit.words.push(words.id(key.clone()));
+                    let Some(t) = term_of(&key) else { continue };
+                    let id = terms.id(t);
+                    unit.terms.push(id);
+                    if casing.len() <= id as usize {
+                        casing.resize(id as usize + 1, (0, 0));
                     }
-                    unit.words.push(words.id(key));
+                    if text::is_number(w.text) {
+                        continue;
+                    }
+                    let capital = text::is_capitalised(w.text);
+                    if i > 0 {
+                        let c = &mut casing[id as usize];
+                        if capital { c.0 += 1 } else { c.1 += 1 }
+                    }
+                    // A capitalised word inside the sentence is written as a name; so is the
+                    // first word when a capitalised word follows ("Attorney General ...").
+                    let next_capital = ws.get(i + 1).is_some_and(|n| text::is_capitalised(n.text));
+                    if capital && (i > 0 || next_capital) {
+                        unit.names.push(id);
+                    } else if capital && i == 0 {
+                        first_term = Some(id);
+                    }
                 }
                 unit.terms.sort_unstable();
                 unit.terms.dedup();
+                initial.push(first_term);
                 units.push(unit);
             }
             by_article.push(first..units.len());
+        }
+        casing.resize(terms.len(), (0, 0));
+        // Days and months are written with a capital but say when, not who.
+        let calendar: Vec<bool> = {
+            let mut c = vec![false; terms.len()];
+            for (t, &id) in &terms.ids {
+                c[id as usize] = CALENDAR.binary_search(&t.as_str()).is_ok();
+            }
+            c
+        };
+        for (unit, first) in units.iter_mut().zip(initial) {
+            // A lone capitalised first word is a name when the story mostly writes it so.
+            if let Some(t) = first.filter(|&t| casing[t as usize].0 > casing[t as usize].1) {
+                unit.names.push(t);
+            }
+            unit.names.retain(|&t| !calendar[t as usize]);
+            unit.names.sort_unstable();
+            unit.names.dedup();
         }
         let mut df = vec![0u32; terms.len()];
         for u in &units {
@@ -150,6 +236,9 @@ impl Units {
             .fold((0.0f32, 0usize), |(s, n), &t| {
                 (s + weight[t as usize], n + 1)
             });
+        for u in &mut units {
+            u.mass = u.terms.iter().map(|&t| weight[t as usize]).sum();
+        }
         let prior = if count > 0 {
             PRIOR_TERMS * total / count as f32
         } else {
@@ -176,8 +265,13 @@ mod tests {
     use std::path::Path;
 
     #[test]
-    fn number_words_are_sorted() {
+    fn word_lists_are_sorted() {
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
+        for day in ["Monday", "Wednesday", "February", "September", "July"] {
+            let stem = term_of(&text::word_key(day)).unwrap();
+            assert!(CALENDAR.contains(&stem.as_str()), "{stem}");
+        }
     }
 
     #[test]
