@@ -164,14 +164,14 @@ fn tass_is_labelled_differently() {
     check_label_difference(gold());
     let c = pipeline();
     assert!(marked(
-        &c,
+        c,
         CNBC,
         MarkKind::Label,
         "state news agency Tass",
         "state news agency"
     ));
     assert!(marked(
-        &c,
+        c,
         CRYPTO,
         MarkKind::Label,
         "state-run Tass",
@@ -192,13 +192,13 @@ fn emotive_wording_is_marked_in_every_article() {
     let c = pipeline();
     for (id, phrase, word) in EMOTIVE {
         assert!(
-            marked(&c, id, MarkKind::Loaded, phrase, word),
+            marked(c, id, MarkKind::Loaded, phrase, word),
             "{word} in {id}"
         );
         // Whatever row holds the passage, the mark lies inside its cell.
-        if let Some(row) = row_with(&c, id, phrase) {
+        if let Some(row) = row_with(c, id, phrase) {
             let cell = row.cells.iter().find(|cell| cell.article == *id).unwrap();
-            let (s, _) = find(&c, id, phrase);
+            let (s, _) = find(c, id, phrase);
             assert!(cell.start <= s);
         }
     }
@@ -209,24 +209,24 @@ fn emotive_wording_shows_in_the_row_the_outlets_share() {
     // With the gold rows: "left fuming", "sent shockwaves", "blindsided" and "displeasure"
     // tell of one reaction; the rows holding them share their outlets' cells.
     let c = gold();
-    let row = row_with(&c, CNBC, "were left fuming").expect("row of the reaction");
+    let row = row_with(c, CNBC, "were left fuming").expect("row of the reaction");
     let ids: Vec<&str> = row.cells.iter().map(|cell| cell.article.as_str()).collect();
     assert!(ids.contains(&CRYPTO), "{ids:?}");
     for (id, phrase, word) in &EMOTIVE[..3] {
         assert!(
-            row_with(&c, id, phrase).is_some_and(|r| r.id == row.id),
+            row_with(c, id, phrase).is_some_and(|r| r.id == row.id),
             "{phrase}"
         );
-        assert!(marked(&c, id, MarkKind::Loaded, phrase, word));
+        assert!(marked(c, id, MarkKind::Loaded, phrase, word));
     }
-    let displeasure = row_with(&c, CHINESE, "causing displeasure").unwrap();
+    let displeasure = row_with(c, CHINESE, "causing displeasure").unwrap();
     assert!(displeasure.cells.iter().any(|cell| cell.article == CNBC));
     // In the pipeline's own rows, the reaction row holds the Chinese outlet's displeasure.
     let c = pipeline();
-    let row = row_with(&c, CNBC, "were left fuming").expect("row of the reaction");
+    let row = row_with(c, CNBC, "were left fuming").expect("row of the reaction");
     if row.cells.iter().any(|cell| cell.article == CHINESE) {
         assert!(marked(
-            &c,
+            c,
             CHINESE,
             MarkKind::Loaded,
             "causing displeasure",
@@ -265,7 +265,7 @@ fn putins_quote_is_trimmed_by_cryptopolitan() {
 #[test]
 fn peskovs_journey_quote_is_reworded_by_the_chinese_outlet() {
     let c = pipeline();
-    let g = group_with(&c, CHINESE, "beginning of the journey");
+    let g = group_with(c, CHINESE, "beginning of the journey");
     assert_eq!(g.members[0].quote.article, CNBC);
     assert_eq!(g.members[0].fidelity, Fidelity::Fullest);
     let m = g
@@ -277,7 +277,7 @@ fn peskovs_journey_quote_is_reworded_by_the_chinese_outlet() {
     assert!(!m.added.is_empty());
     assert_eq!(g.speaker.as_deref(), Some("Dmitry Peskov"));
     // The same words carried as they were are identical; told without quotation marks, indirect.
-    let g = group_with(&c, CRYPTO, "messed things up badly");
+    let g = group_with(c, CRYPTO, "messed things up badly");
     let fidelities: Vec<(&str, Fidelity)> = g
         .members
         .iter()
@@ -336,7 +336,7 @@ fn every_cell_has_a_diff_against_every_other_cell() {
                     .map(|s| s.text.as_str())
                     .collect();
                 assert_eq!(tiled, cell.text, "row {}", row.id);
-                let b = body(&c, &cell.article);
+                let b = body(c, &cell.article);
                 for s in d.spans.iter().filter(|s| s.op != DiffOp::Dropped) {
                     assert_eq!(&b[s.start..s.end], s.text);
                 }
@@ -346,7 +346,7 @@ fn every_cell_has_a_diff_against_every_other_cell() {
     }
     assert!(shared > 5, "only {shared} shared rows");
     // An identical passage has only equal spans.
-    let row = row_with(&c, CRYPTO, "Much damage was done in the past four years").unwrap();
+    let row = row_with(c, CRYPTO, "Much damage was done in the past four years").unwrap();
     let cell = row
         .cells
         .iter()
@@ -373,7 +373,7 @@ fn the_summary_says_what_each_outlet_carries_and_how() {
         s.reporting_verbs
     );
     assert!(s.labels.iter().any(|l| l.word == "state-run"));
-    let putin = group_with(&c, CRYPTO, "What does [Trump] want to do?");
+    let putin = group_with(c, CRYPTO, "What does [Trump] want to do?");
     assert!(s.quotes.contains(&putin.id));
     assert!(
         s.speakers.iter().any(|w| w.word == "Roche"),
