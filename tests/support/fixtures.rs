@@ -251,6 +251,7 @@ pub fn three_outlets() -> Comparison {
             text: w.into(),
             start: off,
             end: off + w.len(),
+            resolved: None,
         }
     };
     rows[2].discrepancies.push(Discrepancy {
@@ -283,6 +284,8 @@ pub fn three_outlets() -> Comparison {
                 ),
                 fidelity: Fidelity::Fullest,
                 cut: vec![],
+                added: vec![],
+                similarity: 1.0,
             },
             QuoteMember {
                 quote: quote(
@@ -293,11 +296,15 @@ pub fn three_outlets() -> Comparison {
                 ),
                 fidelity: Fidelity::Identical,
                 cut: vec![],
+                added: vec![],
+                similarity: 1.0,
             },
             QuoteMember {
                 quote: quote(2, 2, "We agreed to restore our embassies,", "claimed"),
                 fidelity: Fidelity::Trimmed,
                 cut: vec!["have".into(), "the work of".into()],
+                added: vec![],
+                similarity: 0.7,
             },
         ],
     }];
