@@ -57,7 +57,9 @@ pub fn load_paths(paths: &[PathBuf], cfg: &LoadConfig) -> Loaded {
 }
 
 fn load_file(path: &Path, cfg: &LoadConfig, loaded: &mut Loaded) {
-    let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let is_txt = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     if !is_txt {
         return;
     }

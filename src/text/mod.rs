@@ -132,7 +132,8 @@ pub fn is_capitalised(w: &str) -> bool {
 /// True when a word is a number (digits with optional separators).
 pub fn is_number(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 #[cfg(test)]
@@ -154,7 +155,15 @@ mod tests {
         let texts: Vec<&str> = ws.iter().map(|w| w.text).collect();
         assert_eq!(
             texts,
-            ["Mutuum", "raised", "1.3", "million", "it", "won\u{2019}t", "stop"]
+            [
+                "Mutuum",
+                "raised",
+                "1.3",
+                "million",
+                "it",
+                "won\u{2019}t",
+                "stop"
+            ]
         );
         for w in &ws {
             assert_eq!(&s[w.start..w.end], w.text);

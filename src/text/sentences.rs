@@ -102,7 +102,13 @@ mod tests {
     fn splits_on_terminators_and_lines() {
         assert_eq!(
             split("Talks began. They ended!\nA heading\n\nNext one? Yes."),
-            ["Talks began.", "They ended!", "A heading", "Next one?", "Yes."]
+            [
+                "Talks began.",
+                "They ended!",
+                "A heading",
+                "Next one?",
+                "Yes."
+            ]
         );
     }
 
@@ -110,7 +116,10 @@ mod tests {
     fn keeps_abbreviations_and_initials() {
         assert_eq!(
             split("Mr. Smith met Sen. Jones in the U.S. Capitol. J. Doe left."),
-            ["Mr. Smith met Sen. Jones in the U.S. Capitol.", "J. Doe left."]
+            [
+                "Mr. Smith met Sen. Jones in the U.S. Capitol.",
+                "J. Doe left."
+            ]
         );
     }
 
