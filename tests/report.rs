@@ -58,6 +58,8 @@ fn markdown_of_a_full_comparison() {
 fn html_of_a_full_comparison() {
     let c = fixture::comparison(false);
     let html = render(std::slice::from_ref(&c), Format::Html);
+    // Kept for a look in a browser: scripts/render-html.sh renders it.
+    std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-fixture.html"), &html).unwrap();
     let doc = check::safe_html(&html);
     // Word differences, framing marks and facts, each as its own highlight.
     assert!(

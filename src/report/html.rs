@@ -90,7 +90,7 @@ pub fn render(comparisons: &[Comparison]) -> String {
             out.push_str("</nav>\n");
         }
     }
-    if !comparisons.is_empty() {
+    if comparisons.len() > 1 {
         toolbar(&mut out);
     }
     for (k, c) in comparisons.iter().enumerate() {
@@ -133,6 +133,9 @@ fn story(out: &mut String, c: &Comparison, k: usize, alone: bool) {
         c.rows.len(),
         reference
     );
+    if alone {
+        toolbar(out);
+    }
     let _ = writeln!(
         out,
         "<nav class=\"toc\"><a href=\"#{p}-sources\">Sources</a><a href=\"#{p}-legend\">Legend</a>\
@@ -169,7 +172,7 @@ fn sources(out: &mut String, c: &Comparison, p: &str) {
         };
         let _ = writeln!(
             out,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td><code>{}</code></td></tr>",
             i + 1,
             opt(a.source.as_deref()),
@@ -191,7 +194,7 @@ fn legend(out: &mut String, p: &str) {
          <ul class=\"legend\">\n\
          <li><span class=\"sample\"><span class=\"d-added\">words</span></span>\
          <span>added: words the reference does not have</span></li>\n\
-         <li><span class=\"sample\"><del class=\"was\">said</del><span class=\"d-changed\">told</span></span>\
+         <li><span class=\"sample\"><del class=\"was\">said</del> <span class=\"d-changed\">told</span></span>\
          <span>changed: struck words of the reference, replaced by the highlighted ones</span></li>\n\
          <li><span class=\"sample\"><del>badly</del></span>\
          <span>dropped: words of the reference this outlet leaves out</span></li>\n\
@@ -379,10 +382,10 @@ fn cell_html(out: &mut String, pieces: &[Piece<'_>]) {
                 } else {
                     ("", "dropped")
                 };
-                // The spaces go inside <del> so they vanish with it when differences are hidden.
+                // Spaces outside <del>: when differences are hidden, `pre-line` collapses them.
                 let _ = write!(
                     out,
-                    "<del{class} title=\"{what} words of the reference\">{}{}{}</del>",
+                    "{}<del{class} title=\"{what} words of the reference\">{}</del>{}",
                     if before { " " } else { "" },
                     esc(text.trim()),
                     if after { " " } else { "" },

@@ -37,11 +37,13 @@ pub fn render(comparisons: &[Comparison]) -> String {
     out
 }
 
-/// Text for inside a code span: backticks would end it, and line breaks don't belong there.
+/// Text for inside a code span: backticks would end it, line breaks don't belong there, and
+/// in a GitHub table even a code span needs its `|` escaped.
 fn code(s: &str) -> String {
     s.chars()
         .map(|c| if c == '`' || c.is_control() { '\'' } else { c })
-        .collect()
+        .collect::<String>()
+        .replace('|', "\\|")
 }
 
 /// The anchor GitHub gives the heading "Row N" of the k-th story (duplicates get `-1`, `-2`, ...).
@@ -106,14 +108,14 @@ fn sources(out: &mut String, c: &Comparison) {
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | `{}` |",
             i + 1,
             esc(a.source.as_deref().unwrap_or("—")),
             title,
             esc(a.date.as_deref().unwrap_or("—")),
             thousands(a.words),
             rows,
-            esc(&a.path),
+            code(&a.path),
         );
     }
     out.push('\n');
@@ -154,13 +156,17 @@ fn passages(out: &mut String, c: &Comparison) {
     for row in &c.rows {
         let _ = writeln!(out, "### Row {}\n", row.id);
         let ref_name = esc(layout::name_of(c, &row.reference));
-        let _ = writeln!(
-            out,
-            "*{} of {} sources · reference: {}*\n",
-            layout::coverage(row),
-            c.articles.len(),
-            ref_name
-        );
+        if layout::coverage(row) == 1 {
+            let _ = writeln!(out, "*Only in {ref_name}*\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "*{} of {} sources · reference: {}*\n",
+                layout::coverage(row),
+                c.articles.len(),
+                ref_name
+            );
+        }
         let ordered = row
             .cells
             .iter()
