@@ -3,6 +3,14 @@
 //!
 //! Pure: no I/O; lexicons arrive already parsed.
 
+pub mod attribution;
+pub mod diff;
+pub mod doc;
+pub mod framing;
+pub mod lexicon;
+pub mod names;
+pub mod quotes;
+
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
