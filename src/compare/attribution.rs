@@ -62,46 +62,205 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Words that may stand between a speaker and the verb ("Peskov also said", "he later
 /// added", "officials on Monday announced", "Putin at the time praised").
 const BETWEEN: &[&str] = &[
-    "again", "already", "also", "at", "can", "could", "did", "do", "does", "earlier",
-    "early", "even", "ever", "further", "had", "has", "have", "however", "in", "is",
-    "just", "last", "late", "later", "may", "meanwhile", "might", "must", "never", "night",
-    "not", "now", "on", "once", "only", "previously", "recently", "repeatedly", "should", "still",
-    "the", "then", "this", "time", "today", "too", "was", "week", "were", "will",
-    "would", "yesterday",
+    "again",
+    "already",
+    "also",
+    "at",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "earlier",
+    "early",
+    "even",
+    "ever",
+    "further",
+    "had",
+    "has",
+    "have",
+    "however",
+    "in",
+    "is",
+    "just",
+    "last",
+    "late",
+    "later",
+    "may",
+    "meanwhile",
+    "might",
+    "must",
+    "never",
+    "night",
+    "not",
+    "now",
+    "on",
+    "once",
+    "only",
+    "previously",
+    "recently",
+    "repeatedly",
+    "should",
+    "still",
+    "the",
+    "then",
+    "this",
+    "time",
+    "today",
+    "too",
+    "was",
+    "week",
+    "were",
+    "will",
+    "would",
+    "yesterday",
 ];
 
 /// Words that may stand between the verb and what was said ("told reporters on Monday that",
 /// "said in an emailed statement:").
 const AFTER: &[&str] = &[
-    "a", "accusation", "accusations", "afterwards", "again", "allegation", "allegations", "also", "an", "assertion",
-    "at", "belief", "briefing", "claim", "claims", "comments", "concerns", "conference", "during", "earlier",
-    "early", "emailed", "evening", "fears", "her", "him", "his", "idea", "in", "interview",
-    "its", "journalists", "last", "late", "later", "media", "message", "month", "morning", "news",
-    "night", "notion", "on", "position", "possibility", "post", "press", "publicly", "remarks", "report",
-    "reporters", "reports", "rumors", "rumours", "speculation", "speech", "statement", "suggestion", "suggestions", "televised",
-    "the", "their", "them", "this", "to", "today", "told", "us", "view", "week",
-    "written", "year", "yesterday",
+    "a",
+    "accusation",
+    "accusations",
+    "afterwards",
+    "again",
+    "allegation",
+    "allegations",
+    "also",
+    "an",
+    "assertion",
+    "at",
+    "belief",
+    "briefing",
+    "claim",
+    "claims",
+    "comments",
+    "concerns",
+    "conference",
+    "during",
+    "earlier",
+    "early",
+    "emailed",
+    "evening",
+    "fears",
+    "her",
+    "him",
+    "his",
+    "idea",
+    "in",
+    "interview",
+    "its",
+    "journalists",
+    "last",
+    "late",
+    "later",
+    "media",
+    "message",
+    "month",
+    "morning",
+    "news",
+    "night",
+    "notion",
+    "on",
+    "position",
+    "possibility",
+    "post",
+    "press",
+    "publicly",
+    "remarks",
+    "report",
+    "reporters",
+    "reports",
+    "rumors",
+    "rumours",
+    "speculation",
+    "speech",
+    "statement",
+    "suggestion",
+    "suggestions",
+    "televised",
+    "the",
+    "their",
+    "them",
+    "this",
+    "to",
+    "today",
+    "told",
+    "us",
+    "view",
+    "week",
+    "written",
+    "year",
+    "yesterday",
 ];
 
 /// Capitalised words that open a sentence without being its subject.
 const OPENERS: &[&str] = &[
-    "according", "additionally", "after", "although", "amid", "besides", "despite", "earlier",
-    "finally", "first", "following", "furthermore", "instead", "last", "later", "meanwhile",
-    "moreover", "nevertheless", "overall", "regarding", "since", "still", "therefore", "thus",
-    "today", "unlike", "yesterday",
+    "according",
+    "additionally",
+    "after",
+    "although",
+    "amid",
+    "besides",
+    "despite",
+    "earlier",
+    "finally",
+    "first",
+    "following",
+    "furthermore",
+    "instead",
+    "last",
+    "later",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "overall",
+    "regarding",
+    "since",
+    "still",
+    "therefore",
+    "thus",
+    "today",
+    "unlike",
+    "yesterday",
 ];
 
 /// Words after which a participle is an adjective ("the alleged plot").
 const DETERMINERS: &[&str] = &[
-    "a", "an", "her", "his", "its", "our", "that", "the", "their", "these",
-    "this", "those", "your",
+    "a", "an", "her", "his", "its", "our", "that", "the", "their", "these", "this", "those", "your",
 ];
 
 /// Words before a base or -s form that show it is a verb ("they claim", "will insist").
 const VERB_CUES: &[&str] = &[
-    "also", "can", "could", "did", "do", "does", "he", "i", "it", "may",
-    "might", "must", "never", "not", "now", "often", "repeatedly", "shall", "she", "should",
-    "still", "they", "to", "we", "which", "who", "will", "would", "you",
+    "also",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "he",
+    "i",
+    "it",
+    "may",
+    "might",
+    "must",
+    "never",
+    "not",
+    "now",
+    "often",
+    "repeatedly",
+    "shall",
+    "she",
+    "should",
+    "still",
+    "they",
+    "to",
+    "we",
+    "which",
+    "who",
+    "will",
+    "would",
+    "you",
 ];
 
 fn in_list(list: &[&str], key: &str) -> bool {
@@ -168,9 +327,11 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
     }
     resolve_pronouns(&mut out);
     // A pronoun with no speaker before it stands for the last person the article named.
-    let unresolved = out
-        .iter()
-        .any(|a| a.speaker.as_ref().is_some_and(|s| s.pronoun && !s.resolved && s.person && !s.plural));
+    let unresolved = out.iter().any(|a| {
+        a.speaker
+            .as_ref()
+            .is_some_and(|s| s.pronoun && !s.resolved && s.person && !s.plural)
+    });
     if unresolved {
         let names: Vec<_> = people
             .names_in(doc, 0..n)
@@ -178,13 +339,16 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
             .filter(|nm| nm.kind == NameKind::Person && !nm.core.is_empty())
             .collect();
         for a in &mut out {
-            let Some(s) = a.speaker.as_mut() else { continue };
+            let Some(s) = a.speaker.as_mut() else {
+                continue;
+            };
             if !(s.pronoun && !s.resolved && s.person && !s.plural) {
                 continue;
             }
             let before = a.words.start;
             if let Some(nm) = names.iter().rev().find(|nm| nm.words.end <= before) {
-                s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
+                s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end]
+                    .to_string();
                 s.key = nm.key.clone();
                 s.resolved = true;
             }
@@ -213,13 +377,14 @@ fn verb_position(doc: &Doc, people: &People, i: usize, form: VerbForm) -> bool {
     }
     match form {
         VerbForm::Third => {
-            matches!(key, "he" | "she" | "it" | "who" | "which" | "also" | "still" | "now" | "often")
-                || people.name_like(doc, p)
+            matches!(
+                key,
+                "he" | "she" | "it" | "who" | "which" | "also" | "still" | "now" | "often"
+            ) || people.name_like(doc, p)
                 || (is_role(key) && !key.ends_with('s'))
         }
         _ => {
-            in_list(VERB_CUES, key)
-                && !matches!(key, "he" | "she" | "it")
+            in_list(VERB_CUES, key) && !matches!(key, "he" | "she" | "it")
                 || (is_role(key) && key.ends_with('s'))
         }
     }
@@ -302,7 +467,12 @@ fn reports_speech(doc: &Doc, people: &People, words: Range<usize>) -> bool {
 /// The speaker of a reporting verb: after it when the order is inverted ("said Liam Peach",
 /// "according to Tass"), else the words just before it, else the subject of its sentence (for
 /// "..., telling reporters that" and "..., but noted that").
-fn find_speaker(doc: &Doc, people: &People, words: Range<usize>, form: VerbForm) -> Option<Speaker> {
+fn find_speaker(
+    doc: &Doc,
+    people: &People,
+    words: Range<usize>,
+    form: VerbForm,
+) -> Option<Speaker> {
     let inverted = form == VerbForm::Phrase
         || (has_close_quote(doc.gap_before(words.start))
             && doc.gap_before(words.start).contains([',', '?', '!']));
@@ -327,7 +497,8 @@ fn np_word(doc: &Doc, people: &People, k: usize) -> bool {
 
 /// True when the gap between two words keeps them in one noun phrase.
 fn np_gap(gap: &str) -> bool {
-    !gap.contains([',', ':', ';', '(', ')', '\n', '“', '”', '"', '—', '–']) && gap.matches('.').count() <= 1
+    !gap.contains([',', ':', ';', '(', ')', '\n', '“', '”', '"', '—', '–'])
+        && gap.matches('.').count() <= 1
 }
 
 /// The noun phrase ending just before word `at`, after skipping adverbs and times.
@@ -379,7 +550,11 @@ fn np_before(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
             && np_gap(doc.gap_before(start - 1))
         {
             let mut s = start - 1;
-            if doc.keys[s] == "the" && s >= 2 && doc.keys[s - 1] == "to" && np_word(doc, people, s - 2) {
+            if doc.keys[s] == "the"
+                && s >= 2
+                && doc.keys[s - 1] == "to"
+                && np_word(doc, people, s - 2)
+            {
                 s -= 1;
             }
             if np_word(doc, people, s - 1) {
@@ -409,7 +584,9 @@ fn np_after(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
     if matches!(doc.keys[start].as_str(), "the" | "a" | "an") && start + 1 < n {
         start += 1;
     }
-    if PRONOUNS.contains(&doc.keys[start].as_str()) || matches!(doc.keys[start].as_str(), "him" | "her" | "them") {
+    if PRONOUNS.contains(&doc.keys[start].as_str())
+        || matches!(doc.keys[start].as_str(), "him" | "her" | "them")
+    {
         return Some(start..start + 1);
     }
     let mut end = start;
@@ -476,7 +653,9 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
     let end = doc.toks[np.end - 1].end;
     let text = doc.text[start..end].to_string();
     let last = doc.keys[np.end - 1].clone();
-    if np.len() == 1 && (PRONOUNS.contains(&last.as_str()) || matches!(last.as_str(), "him" | "her" | "them")) {
+    if np.len() == 1
+        && (PRONOUNS.contains(&last.as_str()) || matches!(last.as_str(), "him" | "her" | "them"))
+    {
         let key = match last.as_str() {
             "him" => "he".to_string(),
             "her" => "she".to_string(),
@@ -512,7 +691,11 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
         };
     }
     let name = people.classify(doc, np.clone());
-    let core = if name.core.is_empty() { np.clone() } else { name.core.clone() };
+    let core = if name.core.is_empty() {
+        np.clone()
+    } else {
+        name.core.clone()
+    };
     let shown = &doc.text[doc.toks[core.start].start..doc.toks[core.end - 1].end];
     Speaker {
         start,
@@ -579,7 +762,13 @@ mod tests {
         let p = People::of(&d);
         attributions(&d, &p, Lexicon::builtin())
             .into_iter()
-            .map(|a| (a.lemma, s[a.start..a.end].to_string(), a.speaker.map(|s| s.name)))
+            .map(|a| {
+                (
+                    a.lemma,
+                    s[a.start..a.end].to_string(),
+                    a.speaker.map(|s| s.name),
+                )
+            })
             .collect()
     }
 
@@ -593,7 +782,8 @@ mod tests {
         assert_eq!(speakers(s), ["Dmitry Peskov", "Dmitry Peskov"]);
         let s = "“The decision marks a potentially significant turning point after three years of conflict,” said Liam Peach, a senior emerging markets economist at Capital Economics.";
         assert_eq!(speakers(s), ["Liam Peach"]);
-        let s = "The sheer amount of damage prevents this process from being quick, according to Tass.";
+        let s =
+            "The sheer amount of damage prevents this process from being quick, according to Tass.";
         assert_eq!(speakers(s), ["Tass"]);
     }
 
@@ -614,7 +804,10 @@ mod tests {
         let s = "Peskov reiterated that position Tuesday, telling reporters that both sides needed to “develop measures to restore and strengthen mutual trust.”";
         let got = atts(s);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got.iter().all(|a| a.2.as_deref() == Some("Peskov")), "{got:?}");
+        assert!(
+            got.iter().all(|a| a.2.as_deref() == Some("Peskov")),
+            "{got:?}"
+        );
         let s = "Russian Foreign Minister Sergey Lavrov echoed these feelings, but again noted that the war would only end when there’s a deal.";
         assert_eq!(speakers(s), ["Sergey Lavrov"]);
     }
@@ -635,7 +828,8 @@ mod tests {
 
     #[test]
     fn loaded_verbs_count_without_speech_but_nouns_and_adjectives_do_not() {
-        let got = atts("The minister claimed victory. The claims were false. The alleged plot failed.");
+        let got =
+            atts("The minister claimed victory. The claims were false. The alleged plot failed.");
         let lemmas: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
         assert_eq!(lemmas, ["claim"]);
         // A neutral verb that does not report speech is no attribution.

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::escape::{self, html as esc};
 use super::layout::{self, Piece};
-use crate::model::{Cell, Comparison, DiffOp, MarkKind, Relation, Row};
+use crate::model::{Cell, Comparison, DiffOp, DiscrepancyValue, MarkKind, Relation, Row};
 
 const CSS: &str = include_str!("report.css");
 
@@ -178,7 +178,7 @@ fn sources(out: &mut String, c: &Comparison, p: &str) {
             opt(a.source.as_deref()),
             title,
             opt(a.date.as_deref()),
-            a.words,
+            layout::thousands(a.words),
             layout::carried(c, &a.id),
             esc(&a.path)
         );
@@ -338,13 +338,7 @@ fn passage_row(out: &mut String, c: &Comparison, row: &Row, p: &str) {
                 "<strong>{}</strong> differs: ",
                 layout::fact_name(d.kind)
             );
-            versions(
-                out,
-                c,
-                d.values
-                    .iter()
-                    .map(|v| (v.article.as_str(), v.text.as_str())),
-            );
+            versions(out, c, &d.values);
             if !d.note.trim().is_empty() {
                 let _ = write!(out, " — {}", esc(d.note.trim()));
             }
@@ -353,21 +347,21 @@ fn passage_row(out: &mut String, c: &Comparison, row: &Row, p: &str) {
     }
 }
 
-fn versions<'a>(
-    out: &mut String,
-    c: &Comparison,
-    values: impl Iterator<Item = (&'a str, &'a str)>,
-) {
-    for (i, (article, text)) in values.enumerate() {
+/// "CNBC “10” · RT “11”", with the name a pronoun stands for: "“he” (Dmitry Peskov)".
+fn versions(out: &mut String, c: &Comparison, values: &[DiscrepancyValue]) {
+    for (i, v) in values.iter().enumerate() {
         if i > 0 {
             out.push_str(" · ");
         }
         let _ = write!(
             out,
             "{} “<span class=\"quote-text\">{}</span>”",
-            esc(layout::name_of(c, article)),
-            esc(text.trim())
+            esc(layout::name_of(c, &v.article)),
+            esc(v.text.trim())
         );
+        if let Some(r) = &v.resolved {
+            let _ = write!(out, " ({})", esc(r));
+        }
     }
 }
 
@@ -459,13 +453,13 @@ fn quotes(out: &mut String, c: &Comparison, p: &str) {
          quote marks, <em>indirect</em> reported speech.</p>\n",
     );
     for g in &c.quotes {
-        let _ = write!(out, "<h3>Quote {}", esc(&g.id));
+        let _ = write!(out, "<h3 id=\"{p}-{}\">Quote {}", anchor(&g.id), esc(&g.id));
         if let Some(s) = &g.speaker {
             let _ = write!(out, " — {}", esc(s));
         }
         out.push_str(
-            "</h3>\n<table class=\"list\"><thead><tr><th>Outlet</th><th>Verb</th>\
-                      <th>Fidelity</th><th>Words</th><th>Left out</th></tr></thead><tbody>\n",
+            "</h3>\n<table class=\"list quotes\"><thead><tr><th>Outlet</th><th>Verb</th>\
+             <th>Fidelity</th><th>Words</th><th>Left out</th><th>Added</th></tr></thead><tbody>\n",
         );
         for m in &g.members {
             let name = esc(layout::name_of(c, &m.quote.article));
@@ -473,14 +467,48 @@ fn quotes(out: &mut String, c: &Comparison, p: &str) {
             let f = layout::fidelity_name(m.fidelity);
             let _ = writeln!(
                 out,
-                "<tr><td>{name}</td><td>{verb}</td><td><span class=\"fid fid-{f}\">{f}</span></td>\
-                 <td class=\"quote-text\" dir=\"auto\">“{}”</td><td class=\"quote-text\">{}</td></tr>",
+                "<tr><td>{name}</td><td>{verb}</td><td><span class=\"fid fid-{f}\">{}</span></td>\
+                 <td class=\"quote-text\" dir=\"auto\">“{}”</td><td class=\"quote-text\">{}</td>\
+                 <td class=\"quote-text\">{}</td></tr>",
+                esc(&layout::fidelity_label(m)),
                 esc(m.quote.text.trim()),
-                esc(&m.cut.join(" … "))
+                words_list(&m.cut, "del"),
+                words_list(&m.added, "d-added"),
             );
         }
         out.push_str("</tbody></table>\n");
     }
+}
+
+/// Runs of words, each in its own highlight ("del" strikes them through).
+fn words_list(words: &[String], class: &str) -> String {
+    if words.is_empty() {
+        return String::new();
+    }
+    words
+        .iter()
+        .map(|w| {
+            if class == "del" {
+                format!("<del>{}</del>", esc(w))
+            } else {
+                format!("<span class=\"{class}\">{}</span>", esc(w))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+/// A model id made safe for an element id and a `#` link: letters, digits, `-` and `_` only.
+fn anchor(id: &str) -> String {
+    id.chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 fn discrepancies(out: &mut String, c: &Comparison, p: &str) {
@@ -509,13 +537,7 @@ fn discrepancies(out: &mut String, c: &Comparison, p: &str) {
                 layout::fact_name(d.kind),
                 id = row.id
             );
-            versions(
-                out,
-                c,
-                d.values
-                    .iter()
-                    .map(|v| (v.article.as_str(), v.text.as_str())),
-            );
+            versions(out, c, &d.values);
             let _ = writeln!(out, "</td><td>{}</td></tr>", esc(d.note.trim()));
         }
     }
@@ -554,15 +576,16 @@ fn counts(out: &mut String, words: &[crate::model::Count], max: usize) {
 fn summary(out: &mut String, c: &Comparison, p: &str) {
     let _ = writeln!(out, "<h2 id=\"{p}-outlets\">Per outlet</h2>");
     out.push_str(
-        "<table class=\"list\"><thead><tr><th>Outlet</th><th class=\"num\">Passages</th>\
-         <th>Only here</th><th>Omits</th><th>Quotes</th><th>Reporting verbs</th>\
-         <th>Loaded words</th><th>Framing marks</th></tr></thead><tbody>\n",
+        "<table class=\"list outlets\"><thead><tr><th>Outlet</th><th class=\"num\">Passages</th>\
+         <th>Only here</th><th>Leaves out</th><th>Quotes</th><th>Reporting verbs</th>\
+         <th>Hedges</th><th>Labels</th><th>Loaded words</th><th>Framing marks</th></tr></thead>\
+         <tbody>\n",
     );
     for (i, a) in c.articles.iter().enumerate() {
         let s = c.summary.iter().find(|s| s.article == a.id);
         let _ = write!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td>",
+            "<tr><th>{}</th><td class=\"num\">{}</td><td>",
             esc(c.display_name(i)),
             layout::carried(c, &a.id)
         );
@@ -570,14 +593,26 @@ fn summary(out: &mut String, c: &Comparison, p: &str) {
         out.push_str("</td><td>");
         row_links(out, s.map_or(&[][..], |s| &s.omits), p, 15);
         out.push_str("</td><td>");
-        match s.filter(|s| !s.quotes.is_empty()) {
-            Some(s) => out.push_str(&esc(&s.quotes.join(", "))),
-            None => out.push('—'),
+        counts(out, s.map_or(&[][..], |s| &s.speakers), 6);
+        if let Some(s) = s.filter(|s| !s.quotes.is_empty()) {
+            out.push_str(" <small>(");
+            for (j, q) in s.quotes.iter().enumerate() {
+                if j > 0 {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "<a href=\"#{p}-{}\">{}</a>", anchor(q), esc(q));
+            }
+            out.push_str(")</small>");
         }
-        out.push_str("</td><td>");
-        counts(out, s.map_or(&[][..], |s| &s.reporting_verbs), 8);
-        out.push_str("</td><td>");
-        counts(out, s.map_or(&[][..], |s| &s.loaded_words), 8);
+        for list in [
+            s.map_or(&[][..], |s| &s.reporting_verbs),
+            s.map_or(&[][..], |s| &s.hedges),
+            s.map_or(&[][..], |s| &s.labels),
+            s.map_or(&[][..], |s| &s.loaded_words),
+        ] {
+            out.push_str("</td><td>");
+            counts(out, list, 8);
+        }
         out.push_str("</td><td>");
         let kinds = layout::mark_counts(a);
         if kinds.is_empty() {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{
     ArticleEntry, Cell, Comparison, DiffOp, DiffSpan, DiscrepancyKind, Fidelity, Mark, MarkKind,
-    Relation, Row,
+    QuoteMember, Relation, Row,
 };
 
 /// A piece of a cell as a report shows it.
@@ -221,26 +221,51 @@ pub fn mark_counts(article: &ArticleEntry) -> Vec<(MarkKind, usize)> {
     kinds
 }
 
-/// Lower-case name of a fidelity.
-pub fn fidelity_name(f: Fidelity) -> &'static str {
-    match f {
-        Fidelity::Fullest => "fullest",
-        Fidelity::Identical => "identical",
-        Fidelity::Trimmed => "trimmed",
-        Fidelity::Reworded => "reworded",
-        Fidelity::Indirect => "indirect",
+/// The name a model enum has in the JSON form ("fullest", "scare_quote"), so the reports
+/// always say what the JSON says, for kinds added later too.
+pub fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::from("?"),
     }
 }
 
-/// Lower-case name of a fact kind.
-pub fn fact_name(kind: DiscrepancyKind) -> &'static str {
-    match kind {
-        DiscrepancyKind::Person => "person",
-        DiscrepancyKind::Organisation => "organisation",
-        DiscrepancyKind::Number => "number",
-        DiscrepancyKind::Date => "date",
-        DiscrepancyKind::Speaker => "speaker",
+/// Lower-case name of a fidelity.
+pub fn fidelity_name(f: Fidelity) -> String {
+    json_name(&f)
+}
+
+/// A fidelity with the share of the fullest version's words kept, when that says more:
+/// "trimmed · 80 %", "fullest", "indirect".
+pub fn fidelity_label(m: &QuoteMember) -> String {
+    match m.fidelity {
+        Fidelity::Trimmed | Fidelity::Reworded if m.similarity > 0.0 => {
+            format!(
+                "{} · {}",
+                fidelity_name(m.fidelity),
+                super::escape::percent(m.similarity)
+            )
+        }
+        f => fidelity_name(f),
     }
+}
+
+/// A number with thousands separators ("1,448").
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Lower-case name of a fact kind.
+pub fn fact_name(kind: DiscrepancyKind) -> String {
+    json_name(&kind)
 }
 
 #[cfg(test)]
@@ -408,6 +433,13 @@ mod tests {
             })
             .collect();
         assert_eq!(text, row.cells[0].text);
+    }
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1111), "1,111");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::escape::{self, markdown as esc};
 use super::layout::{self, Piece};
-use crate::model::{Comparison, DiffOp, Row};
+use crate::model::{Comparison, DiffOp, DiscrepancyValue, Row};
 
 /// Render comparisons as one Markdown document (stories one after another).
 pub fn render(comparisons: &[Comparison]) -> String {
@@ -59,19 +59,6 @@ fn row_link(row: usize, k: usize) -> String {
     format!("[{row}]({})", row_anchor(row, k))
 }
 
-/// A number with thousands separators ("1,448").
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 fn story(out: &mut String, c: &Comparison, k: usize) {
     let _ = writeln!(out, "# {}\n", esc(&c.story.title));
     let reference = c
@@ -113,7 +100,7 @@ fn sources(out: &mut String, c: &Comparison) {
             esc(a.source.as_deref().unwrap_or("—")),
             title,
             esc(a.date.as_deref().unwrap_or("—")),
-            thousands(a.words),
+            layout::thousands(a.words),
             rows,
             code(&a.path),
         );
@@ -193,12 +180,7 @@ fn passages(out: &mut String, c: &Comparison) {
                 out,
                 "- ⚠ *{} differs:* {}{}",
                 layout::fact_name(d.kind),
-                versions(
-                    c,
-                    d.values
-                        .iter()
-                        .map(|v| (v.article.as_str(), v.text.as_str()))
-                ),
+                versions(c, &d.values,),
                 note(&d.note)
             );
         }
@@ -214,14 +196,19 @@ fn note(n: &str) -> String {
     }
 }
 
-/// "**CNBC** “10” · **RT** “11”".
-fn versions<'a>(c: &Comparison, values: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+/// "**CNBC** “10” · **RT** “11”", with the name a pronoun stands for: "“he” (Dmitry Peskov)".
+fn versions(c: &Comparison, values: &[DiscrepancyValue]) -> String {
     values
-        .map(|(article, text)| {
+        .iter()
+        .map(|v| {
+            let resolved = v
+                .resolved
+                .as_deref()
+                .map_or(String::new(), |r| format!(" ({})", esc(r)));
             format!(
-                "**{}** “{}”",
-                esc(layout::name_of(c, article)),
-                esc(text.trim())
+                "**{}** “{}”{resolved}",
+                esc(layout::name_of(c, &v.article)),
+                esc(v.text.trim())
             )
         })
         .collect::<Vec<_>>()
@@ -300,16 +287,19 @@ fn quotes(out: &mut String, c: &Comparison) {
             .as_deref()
             .map_or(String::new(), |s| format!(" — {}", esc(s)));
         let _ = writeln!(out, "### Quote {}{}\n", code(&g.id), speaker);
-        out.push_str("| Outlet | Verb | Fidelity | Words | Left out |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "| Outlet | Verb | Fidelity | Words | Left out | Added |\n|---|---|---|---|---|---|\n",
+        );
         for m in &g.members {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | “{}” | {} |",
+                "| {} | {} | {} | “{}” | {} | {} |",
                 esc(layout::name_of(c, &m.quote.article)),
                 esc(m.quote.verb.as_deref().unwrap_or("—")),
-                layout::fidelity_name(m.fidelity),
+                layout::fidelity_label(m),
                 esc(m.quote.text.trim()),
                 esc(&m.cut.join(" … ")),
+                esc(&m.added.join(" … ")),
             );
         }
         out.push('\n');
@@ -335,12 +325,7 @@ fn discrepancies(out: &mut String, c: &Comparison, k: usize) {
                 "| {} | {} | {} | {} |",
                 row_link(row.id, k),
                 layout::fact_name(d.kind),
-                versions(
-                    c,
-                    d.values
-                        .iter()
-                        .map(|v| (v.article.as_str(), v.text.as_str()))
-                ),
+                versions(c, &d.values,),
                 esc(d.note.trim()),
             );
         }
@@ -379,54 +364,56 @@ fn counts(words: &[crate::model::Count], max: usize) -> String {
 
 fn summary(out: &mut String, c: &Comparison, k: usize) {
     out.push_str("## Per outlet\n\n");
-    out.push_str(
-        "| Outlet | Passages | Only here | Omits | Quotes | Reporting verbs | Loaded words | Framing marks |\n\
-         |---|--:|---|---|---|---|---|---|\n",
-    );
     for (i, a) in c.articles.iter().enumerate() {
+        let _ = writeln!(out, "### {}\n", esc(c.display_name(i)));
         let s = c.summary.iter().find(|s| s.article == a.id);
-        let carried = layout::carried(c, &a.id);
+        let _ = writeln!(
+            out,
+            "- Carries {} of {} passages · only here: {} · leaves out: {}",
+            layout::carried(c, &a.id),
+            c.rows.len(),
+            s.map_or("—".into(), |s| row_list(&s.only_here, k, 12)),
+            s.map_or("—".into(), |s| row_list(&s.omits, k, 12)),
+        );
+        if let Some(s) = s {
+            let quotes = if s.quotes.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " · shared quotations: {}",
+                    s.quotes
+                        .iter()
+                        .map(|q| code(q))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            let _ = writeln!(out, "- Quotes directly: {}{quotes}", counts(&s.speakers, 8));
+            let _ = writeln!(out, "- Reporting verbs: {}", counts(&s.reporting_verbs, 8));
+            let _ = writeln!(
+                out,
+                "- Hedges: {} · labels: {} · loaded words: {}",
+                counts(&s.hedges, 6),
+                counts(&s.labels, 6),
+                counts(&s.loaded_words, 8)
+            );
+        }
         let kinds = layout::mark_counts(a);
-        let marks = if kinds.is_empty() {
-            "—".into()
-        } else {
-            kinds
+        if !kinds.is_empty() {
+            let marks = kinds
                 .iter()
                 .map(|(kind, n)| format!("{} {n}", kind.as_str().replace('_', " ")))
                 .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            esc(c.display_name(i)),
-            carried,
-            s.map_or("—".into(), |s| row_list(&s.only_here, k, 12)),
-            s.map_or("—".into(), |s| row_list(&s.omits, k, 12)),
-            s.filter(|s| !s.quotes.is_empty()).map_or("—".into(), |s| s
-                .quotes
-                .iter()
-                .map(|q| code(q))
-                .collect::<Vec<_>>()
-                .join(", ")),
-            s.map_or("—".into(), |s| counts(&s.reporting_verbs, 6)),
-            s.map_or("—".into(), |s| counts(&s.loaded_words, 6)),
-            marks,
-        );
+                .join(", ");
+            let _ = writeln!(out, "- Framing marks: {marks}");
+        }
+        out.push('\n');
     }
-    out.push('\n');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(1111), "1,111");
-        assert_eq!(thousands(1234567), "1,234,567");
-    }
 
     #[test]
     fn only_plain_web_urls_are_linked() {

@@ -303,6 +303,7 @@ pub fn comparison(hostile: bool) -> Comparison {
             text: w.into(),
             start: s,
             end: s + w.len(),
+            resolved: None,
         }
     };
     let d = Discrepancy {
@@ -330,11 +331,15 @@ pub fn comparison(hostile: bool) -> Comparison {
             quote: quote(&c, 0, full, Some("added")),
             fidelity: Fidelity::Fullest,
             cut: vec![],
+            added: vec![],
+            similarity: 1.0,
         },
         QuoteMember {
             quote: quote(&c, 1, full, Some("told")),
             fidelity: Fidelity::Identical,
             cut: vec![],
+            added: vec![],
+            similarity: 1.0,
         },
         QuoteMember {
             quote: quote(
@@ -345,6 +350,8 @@ pub fn comparison(hostile: bool) -> Comparison {
             ),
             fidelity: Fidelity::Indirect,
             cut: vec!["messed things up badly".into()],
+            added: vec![],
+            similarity: 0.0,
         },
     ];
     if hostile {
@@ -352,12 +359,20 @@ pub fn comparison(hostile: bool) -> Comparison {
             quote: quote(&c, 3, "<script>alert('x')</script>", Some("said")),
             fidelity: Fidelity::Reworded,
             cut: vec!["[y](javascript:alert(9))".into()],
+            added: vec!["<svg onload=alert(11)>".into()],
+            similarity: 0.2,
         });
         let d = Discrepancy {
             kind: DiscrepancyKind::Speaker,
             values: vec![
-                value(&c, 0, "he added"),
-                value(&c, 3, "Peskov said <script>"),
+                DiscrepancyValue {
+                    resolved: Some("Dmitry Peskov".into()),
+                    ..value(&c, 0, "he added")
+                },
+                DiscrepancyValue {
+                    resolved: Some("<u>Peskov</u>".into()),
+                    ..value(&c, 3, "Peskov said <script>")
+                },
             ],
             note: "<i>who</i> said it".into(),
         };
@@ -380,6 +395,9 @@ pub fn comparison(hostile: bool) -> Comparison {
             omits: vec![4],
             reporting_verbs: vec![count("added", 1)],
             loaded_words: vec![count("fuming", 1)],
+            speakers: vec![count("Dmitry Peskov", 1)],
+            labels: vec![],
+            hedges: vec![],
         },
         OutletSummary {
             article: "002_crypto".into(),
@@ -392,6 +410,9 @@ pub fn comparison(hostile: bool) -> Comparison {
                 count("blindsided", 1),
                 count("furious", 1),
             ],
+            speakers: vec![count("Dmitry Peskov", 1)],
+            labels: vec![],
+            hedges: vec![count("felt", 1)],
         },
         OutletSummary {
             article: "003_cn".into(),
@@ -400,6 +421,9 @@ pub fn comparison(hostile: bool) -> Comparison {
             omits: vec![3],
             reporting_verbs: vec![count("emphasized", 1)],
             loaded_words: vec![],
+            speakers: vec![],
+            labels: vec![],
+            hedges: vec![],
         },
     ];
     if hostile {
@@ -410,6 +434,9 @@ pub fn comparison(hostile: bool) -> Comparison {
             omits: vec![2, 3],
             reporting_verbs: vec![count("<b>said</b>", 1)],
             loaded_words: vec![count("[z](javascript:alert(10))", 1)],
+            speakers: vec![count("<em>Peskov</em>", 1)],
+            labels: vec![count("state-run <b>x</b>", 1)],
+            hedges: vec![count("_reportedly_", 1)],
         });
     }
     c
