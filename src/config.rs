@@ -45,7 +45,10 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path)
             .wrap_err_with(|| format!("{}: cannot read the config file", path.display()))?;
-        Self::parse(&text).map_err(|e| eyre!("{}: {}", path.display(), e.trim_end()))
+        let mut cfg =
+            Self::parse(&text).map_err(|e| eyre!("{}: {}", path.display(), e.trim_end()))?;
+        cfg.compare.read_lexicon_files(path.parent())?;
+        Ok(cfg)
     }
 }
 

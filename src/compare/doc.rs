@@ -318,9 +318,7 @@ mod tests {
         let s = "“The previous Washington administration messed things up badly. There’s a lot of work to be done,” he added.";
         assert_eq!(
             quotes(s),
-            [
-                "The previous Washington administration messed things up badly. There’s a lot of work to be done"
-            ]
+            ["The previous Washington administration messed things up badly. There’s a lot of work to be done"]
         );
         let s = "Peskov mentioned in an interview: \"We support the start of the process.\" Then \"severely damaged\" ties.";
         assert_eq!(
@@ -334,9 +332,7 @@ mod tests {
         let s = "“The decision by the US and Russia to ‘lay the groundwork’ to end the war marks a turning point,” said Liam Peach. Russia’s economy won’t suffer.";
         assert_eq!(
             quotes(s),
-            [
-                "The decision by the US and Russia to ‘lay the groundwork’ to end the war marks a turning point"
-            ]
+            ["The decision by the US and Russia to ‘lay the groundwork’ to end the war marks a turning point"]
         );
     }
 
@@ -360,10 +356,7 @@ mod tests {
         let s = "“We are ready. We will stop,” he said. Then he left.";
         let d = Doc::new(s);
         let sents: Vec<&str> = d.sentences.iter().map(|r| &s[r.clone()]).collect();
-        assert_eq!(
-            sents,
-            ["“We are ready. We will stop,” he said.", "Then he left."]
-        );
+        assert_eq!(sents, ["“We are ready. We will stop,” he said.", "Then he left."]);
         assert_eq!(d.in_quote.iter().filter(|q| q.is_some()).count(), 6);
     }
 }

@@ -10,232 +10,53 @@ use crate::text::is_capitalised;
 /// Words that introduce or describe a person's role (lower case). Inside a noun phrase they
 /// belong to the speaker ("Kremlin Press Secretary Dmitry Peskov", "foreign ministry officials").
 const ROLES: &[&str] = &[
-    "acting",
-    "adviser",
-    "advisor",
-    "affairs",
-    "aide",
-    "ambassador",
-    "analyst",
-    "analysts",
-    "attorney",
-    "authorities",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "col",
-    "colonel",
-    "commander",
-    "commentator",
-    "congressman",
-    "congresswoman",
-    "correspondent",
-    "counsel",
-    "critic",
-    "critics",
-    "defence",
-    "defense",
-    "deputy",
-    "diplomat",
-    "diplomats",
-    "director",
-    "dr",
-    "economist",
-    "envoy",
-    "executive",
-    "expert",
-    "experts",
-    "finance",
-    "foreign",
-    "former",
-    "founder",
-    "gen",
-    "general",
-    "governor",
-    "head",
-    "interior",
-    "investigators",
-    "journalist",
-    "judge",
-    "justice",
-    "king",
-    "lawmaker",
-    "lawmakers",
-    "lawyer",
-    "leader",
-    "leaders",
-    "legislator",
-    "lt",
-    "manager",
-    "mayor",
-    "media",
-    "minister",
-    "ministers",
-    "ministry",
-    "mr",
-    "mrs",
-    "ms",
-    "observer",
-    "observers",
-    "officer",
-    "official",
-    "officials",
-    "pope",
-    "premier",
-    "president",
-    "press",
-    "prime",
-    "prince",
-    "prof",
-    "professor",
-    "prosecutor",
-    "prosecutors",
-    "queen",
-    "rep",
-    "representative",
-    "representatives",
-    "researcher",
-    "researchers",
-    "secretary",
-    "sen",
-    "senator",
-    "senior",
-    "sgt",
-    "source",
-    "sources",
-    "spokesman",
-    "spokesmen",
-    "spokesperson",
-    "spokeswoman",
-    "state",
-    "strategist",
-    "top",
-    "vice",
-    "witness",
-    "witnesses",
+    "acting", "adviser", "advisor", "affairs", "aide", "ambassador", "analyst", "analysts",
+    "attorney", "authorities", "ceo", "chair", "chairman", "chairwoman", "chancellor", "chief",
+    "col", "colonel", "commander", "commentator", "congressman", "congresswoman", "correspondent",
+    "counsel", "critic", "critics", "defence", "defense", "deputy", "diplomat", "diplomats",
+    "director", "dr", "economist", "envoy", "executive", "expert", "experts", "finance", "foreign",
+    "former", "founder", "gen", "general", "governor", "head", "interior", "investigators",
+    "journalist", "judge", "justice", "king", "lawmaker", "lawmakers", "lawyer", "leader",
+    "leaders", "legislator", "lt", "manager", "mayor", "media", "minister", "ministers",
+    "ministry", "mr", "mrs", "ms", "observer", "observers", "officer", "official", "officials",
+    "pope", "premier", "president", "press", "prime", "prince", "prof", "professor", "prosecutor",
+    "prosecutors", "queen", "rep", "representative", "representatives", "researcher",
+    "researchers", "secretary", "sen", "senator", "senior", "sgt", "source", "sources",
+    "spokesman", "spokesmen", "spokesperson", "spokeswoman", "state", "strategist", "top", "vice",
+    "witness", "witnesses",
 ];
 
 /// Words that make a name an organisation.
 const ORG_WORDS: &[&str] = &[
-    "administration",
-    "agency",
-    "army",
-    "assembly",
-    "association",
-    "bank",
-    "board",
-    "bureau",
-    "cabinet",
-    "capital",
-    "college",
-    "commission",
-    "committee",
-    "company",
-    "congress",
-    "corp",
-    "corporation",
-    "council",
-    "court",
-    "department",
-    "economics",
-    "federation",
-    "force",
-    "forces",
-    "foundation",
-    "fund",
-    "government",
-    "group",
-    "guard",
-    "house",
-    "inc",
-    "institute",
-    "journal",
-    "kremlin",
-    "league",
-    "ltd",
-    "ministry",
-    "navy",
-    "network",
-    "news",
-    "office",
-    "organisation",
-    "organization",
-    "parliament",
-    "party",
-    "pentagon",
-    "police",
-    "post",
-    "press",
-    "senate",
-    "service",
-    "strategy",
-    "times",
-    "tribune",
-    "union",
-    "university",
+    "administration", "agency", "army", "assembly", "association", "bank", "board", "bureau",
+    "cabinet", "capital", "college", "commission", "committee", "company", "congress", "corp",
+    "corporation", "council", "court", "department", "economics", "federation", "force",
+    "forces", "foundation", "fund", "government", "group", "guard", "house", "inc", "institute",
+    "journal", "kremlin", "league", "ltd", "ministry", "navy", "network", "news", "office",
+    "organisation", "organization", "parliament", "party", "pentagon", "police", "post", "press",
+    "senate", "service", "strategy", "times", "tribune", "union", "university",
 ];
 
 /// Capitalised words that are places or nations, not people, even in runs of two.
 const NOT_PEOPLE: &[&str] = &[
-    "america",
-    "arabia",
-    "britain",
-    "east",
-    "europe",
-    "federation",
-    "kingdom",
-    "korea",
-    "states",
-    "union",
-    "west",
+    "america", "arabia", "britain", "east", "europe", "federation", "kingdom", "korea", "states",
+    "union", "west",
 ];
 
 /// Day names.
 pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
 /// Month names (and their usual abbreviations).
 pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
 /// Connectors allowed inside a name ("Secretary of State", "Ambassador to the U.N.").
-const CONNECTORS: &[&str] = &[
-    "al", "bin", "de", "del", "der", "du", "la", "of", "the", "van", "von",
-];
+const CONNECTORS: &[&str] = &["al", "bin", "de", "del", "der", "du", "la", "of", "the", "van", "von"];
 
 /// True for a role word (lower-case key).
 pub fn is_role(key: &str) -> bool {
@@ -258,10 +79,7 @@ pub fn is_org_acronym(text: &str) -> bool {
     let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
         && letters.chars().all(|c| c.is_uppercase())
-        && !matches!(
-            letters.as_str(),
-            "US" | "USA" | "UK" | "EU" | "UAE" | "USSR"
-        )
+        && !matches!(letters.as_str(), "US" | "USA" | "UK" | "EU" | "UAE" | "USSR")
 }
 
 /// What a name refers to.
@@ -301,10 +119,7 @@ impl People {
     pub fn of(doc: &Doc) -> Self {
         let mut capitalised_inside = HashSet::new();
         for (i, t) in doc.toks.iter().enumerate() {
-            if !doc.starts_sentence(i)
-                && is_capitalised(t.text)
-                && !doc.gap_before(i).contains(['“', '"', '‘'])
-            {
+            if !doc.starts_sentence(i) && is_capitalised(t.text) && !doc.gap_before(i).contains(['“', '"', '‘']) {
                 capitalised_inside.insert(t.key.clone());
             }
         }
@@ -429,8 +244,7 @@ impl People {
 /// True when the text between two words keeps them in one name: spaces, a hyphen, the dot of
 /// an abbreviation, or a possessive apostrophe.
 fn joins(gap: &str) -> bool {
-    gap.chars()
-        .all(|c| c.is_whitespace() || c == '.' || c == '-')
+    gap.chars().all(|c| c.is_whitespace() || c == '.' || c == '-')
         && !gap.contains('\n')
         && gap.matches('.').count() <= 1
 }
@@ -486,9 +300,7 @@ mod tests {
 
     #[test]
     fn titles_are_stripped_and_people_found() {
-        let got = names(
-            "Additionally, Russian Deputy Foreign Minister Sergey Ryabkov revealed that talks will be held in Saudi Arabia.",
-        );
+        let got = names("Additionally, Russian Deputy Foreign Minister Sergey Ryabkov revealed that talks will be held in Saudi Arabia.");
         assert_eq!(
             got,
             [
@@ -502,18 +314,9 @@ mod tests {
     fn surnames_seen_with_a_first_name_are_people_later() {
         let s = "Meanwhile, David Roche, strategist at Quantum Strategy, sees a win. Roche said so on Monday.";
         let got = names(s);
-        assert!(
-            got.contains(&("Roche".to_string(), NameKind::Person)),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&("Quantum Strategy".to_string(), NameKind::Organisation)),
-            "{got:?}"
-        );
-        assert!(
-            !got.iter().any(|(n, _)| n == "Meanwhile" || n == "Monday"),
-            "{got:?}"
-        );
+        assert!(got.contains(&("Roche".to_string(), NameKind::Person)), "{got:?}");
+        assert!(got.contains(&("Quantum Strategy".to_string(), NameKind::Organisation)), "{got:?}");
+        assert!(!got.iter().any(|(n, _)| n == "Meanwhile" || n == "Monday"), "{got:?}");
     }
 
     #[test]
