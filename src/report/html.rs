@@ -110,6 +110,7 @@ fn toolbar(out: &mut String) {
         "<div class=\"toolbar\" role=\"group\" aria-label=\"Display\">\
          <strong>Show</strong>\
          <label><input type=\"checkbox\" id=\"t-diff\" checked> word differences</label>\
+         <label><input type=\"checkbox\" id=\"t-full\"> replaced and dropped words in full</label>\
          <label><input type=\"checkbox\" id=\"t-marks\" checked> framing marks</label>\
          <label><input type=\"checkbox\" id=\"t-single\" checked> passages only one outlet has</label>\
          </div>\n",
@@ -194,10 +195,10 @@ fn legend(out: &mut String, p: &str) {
          <ul class=\"legend\">\n\
          <li><span class=\"sample\"><span class=\"d-added\">words</span></span>\
          <span>added: words the reference does not have</span></li>\n\
-         <li><span class=\"sample\"><del class=\"was\">said</del> <span class=\"d-changed\">told</span></span>\
-         <span>changed: struck words of the reference, replaced by the highlighted ones</span></li>\n\
-         <li><span class=\"sample\"><del>badly</del></span>\
-         <span>dropped: words of the reference this outlet leaves out</span></li>\n\
+         <li><span class=\"sample\"><del class=\"was full\">said</del> <span class=\"d-changed\">told</span></span>\
+         <span>changed: words in place of the reference's (hover for them, or show them in full)</span></li>\n\
+         <li><span class=\"sample\"><span class=\"drop\">[\u{2212}2]</span><del class=\"full\">very badly</del></span>\
+         <span>dropped: a count of the reference's words this outlet leaves out here (hover, or show in full)</span></li>\n\
          <li><span class=\"sample\"><span class=\"f\">10 votes</span></span>\
          <span>a name, number, date or speaker that differs between outlets</span></li>\n",
     );
@@ -367,23 +368,28 @@ fn versions(out: &mut String, c: &Comparison, values: &[DiscrepancyValue]) {
 
 /// One cell's text: each piece in a span whose classes say what the model found there.
 fn cell_html(out: &mut String, pieces: &[Piece<'_>]) {
+    // The reference's words that the changed words being written replace.
+    let mut was: Option<&str> = None;
     for (i, piece) in pieces.iter().enumerate() {
         match piece {
             Piece::Gone { text, replaced } => {
                 let (before, after) = layout::gone_spacing(pieces, i);
-                let (class, what) = if *replaced {
-                    (" class=\"was\"", "replaced")
+                let words = esc(text.trim());
+                // Spaces outside the elements: `pre-line` collapses them when these are hidden.
+                out.push_str(if before { " " } else { "" });
+                if *replaced {
+                    was = Some(text.trim());
+                    let _ = write!(out, "<del class=\"was full\">{words}</del>");
                 } else {
-                    ("", "dropped")
-                };
-                // Spaces outside <del>: when differences are hidden, `pre-line` collapses them.
-                let _ = write!(
-                    out,
-                    "{}<del{class} title=\"{what} words of the reference\">{}</del>{}",
-                    if before { " " } else { "" },
-                    esc(text.trim()),
-                    if after { " " } else { "" },
-                );
+                    // As in the reader: a compact count, the words on hover or in full view.
+                    let n = crate::text::words(text).len().max(1);
+                    let _ = write!(
+                        out,
+                        "<span class=\"drop\" title=\"dropped: {words}\">[\u{2212}{n}]</span>\
+                         <del class=\"full\">{words}</del>"
+                    );
+                }
+                out.push_str(if after { " " } else { "" });
             }
             Piece::Text {
                 text,
@@ -400,9 +406,15 @@ fn cell_html(out: &mut String, pieces: &[Piece<'_>]) {
                     }
                     DiffOp::Changed => {
                         classes.push("d-changed".into());
-                        titles.push("changed".into());
+                        titles.push(match was {
+                            Some(w) => format!("changed, was: {w}"),
+                            None => "changed".into(),
+                        });
                     }
                     _ => {}
+                }
+                if *op != DiffOp::Changed {
+                    was = None;
                 }
                 if !marks.is_empty() {
                     classes.push("m".into());

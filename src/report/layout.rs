@@ -255,7 +255,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -356,6 +356,7 @@ mod tests {
                     text: "CNBC".into(),
                     start: at("CNBC"),
                     end: at("CNBC") + 4,
+                    resolved: None,
                 }],
                 note: String::new(),
             }],
