@@ -8,15 +8,17 @@
 # report tests (every kind of highlight). Images go to target/render/. Needs Debian's
 # `chromium` and `poppler-utils` packages (apt-get install -y chromium poppler-utils).
 set -euo pipefail
+files=()
+for f in "$@"; do files+=("$(realpath "$f")"); done
 cd "$(dirname "$0")/.."
 out=$(realpath -m target/render)
 mkdir -p "$out"
 
-if [ $# -eq 0 ]; then
-  cargo run --quiet --release -- export --format html -o "$out/sample.html"
+if [ ${#files[@]} -eq 0 ]; then
+  cargo run --quiet -- export --format html -o "$out/sample.html"
   cargo test --quiet --test report html_of_a_full_comparison >/dev/null
   cp target/tmp/report-fixture.html "$out/fixture.html"
-  set -- "$out/sample.html" "$out/fixture.html"
+  files=("$out/sample.html" "$out/fixture.html")
 fi
 
 chrome() {
@@ -28,9 +30,9 @@ chrome() {
   rm -rf "$profile"
 }
 
-for html in "$@"; do
+for html in "${files[@]}"; do
   name=$(basename "$html" .html)
-  url="file://$(realpath "$html")"
+  url="file://$html"
   chrome --window-size=1400,2000 --blink-settings=preferredColorScheme=1 \
     --screenshot="$out/$name-light.png" "$url"
   chrome --window-size=1400,2000 --force-dark-mode --blink-settings=preferredColorScheme=0 \

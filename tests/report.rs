@@ -71,9 +71,14 @@ fn html_of_a_full_comparison() {
         doc.count("span", "d-changed") >= 2,
         "changed words highlighted"
     );
-    assert!(doc.count("del", "was") >= 2, "replaced words there to show struck");
+    assert!(
+        doc.count("del", "was") >= 2,
+        "replaced words there to show struck"
+    );
     // Dropped words: a compact count as in the reader, and the words for the full view.
-    assert!(doc.count("span", "drop") >= 2 && doc.count("del", "full") >= doc.count("span", "drop"));
+    assert!(
+        doc.count("span", "drop") >= 2 && doc.count("del", "full") >= doc.count("span", "drop")
+    );
     assert!(
         doc.count("span", "m-loaded") >= 4 + 1,
         "fuming, shockwaves, blindsided, furious + legend"
@@ -314,12 +319,20 @@ fn sample_story_as_markdown() {
     assert_eq!(md.matches("\n### Row ").count(), json.rows.len());
     // Each row's reference cell is shown as it is, typography included.
     for row in &json.rows {
-        let cell = row.cells.iter().find(|c| c.article == row.reference).unwrap();
+        let cell = row
+            .cells
+            .iter()
+            .find(|c| c.article == row.reference)
+            .unwrap();
         let words: Vec<&str> = cell.text.split_whitespace().collect();
         assert!(doc.text.contains(&words.join(" ")), "row {}", row.id);
     }
     // Where compare found word differences, they are marked.
-    if json.rows.iter().any(|r| r.cells.iter().any(|c| !c.diffs.is_empty())) {
+    if json
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| !c.diffs.is_empty()))
+    {
         assert!(doc.strong > 0 && doc.struck > 0);
     }
 }

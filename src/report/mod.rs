@@ -116,8 +116,16 @@ pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()
         // What a plain create would give (0666 less the umask), not tempfile's private 0600.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    if !dir.is_dir() {
+        bail!("{shown}: the folder {} does not exist", dir.display());
+    }
     let mut tmp = builder
         .tempfile_in(dir)
+        // tempfile names its random file in the error; the user only needs the reason.
+        .map_err(|e| match e.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => e,
+        })
         .wrap_err_with(|| format!("{shown}: cannot write here"))?;
     if let Some(meta) = &existing {
         // Replacing a report keeps its permissions.
