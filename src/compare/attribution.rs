@@ -27,6 +27,8 @@ pub struct Speaker {
     pub pronoun: bool,
     /// True for a person (named, titled or described by a role), false for an organisation.
     pub person: bool,
+    /// True for a named organisation ("the Security Council", "CNBC").
+    pub org: bool,
     /// True for a group ("officials", "they").
     pub plural: bool,
     /// False for a pronoun with no speaker before it to stand for.
@@ -62,46 +64,205 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Words that may stand between a speaker and the verb ("Peskov also said", "he later
 /// added", "officials on Monday announced", "Putin at the time praised").
 const BETWEEN: &[&str] = &[
-    "again", "already", "also", "at", "can", "could", "did", "do", "does", "earlier",
-    "early", "even", "ever", "further", "had", "has", "have", "however", "in", "is",
-    "just", "last", "late", "later", "may", "meanwhile", "might", "must", "never", "night",
-    "not", "now", "on", "once", "only", "previously", "recently", "repeatedly", "should", "still",
-    "the", "then", "this", "time", "today", "too", "was", "week", "were", "will",
-    "would", "yesterday",
+    "again",
+    "already",
+    "also",
+    "at",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "earlier",
+    "early",
+    "even",
+    "ever",
+    "further",
+    "had",
+    "has",
+    "have",
+    "however",
+    "in",
+    "is",
+    "just",
+    "last",
+    "late",
+    "later",
+    "may",
+    "meanwhile",
+    "might",
+    "must",
+    "never",
+    "night",
+    "not",
+    "now",
+    "on",
+    "once",
+    "only",
+    "previously",
+    "recently",
+    "repeatedly",
+    "should",
+    "still",
+    "the",
+    "then",
+    "this",
+    "time",
+    "today",
+    "too",
+    "was",
+    "week",
+    "were",
+    "will",
+    "would",
+    "yesterday",
 ];
 
 /// Words that may stand between the verb and what was said ("told reporters on Monday that",
 /// "said in an emailed statement:").
 const AFTER: &[&str] = &[
-    "a", "accusation", "accusations", "afterwards", "again", "allegation", "allegations", "also", "an", "assertion",
-    "at", "belief", "briefing", "claim", "claims", "comments", "concerns", "conference", "during", "earlier",
-    "early", "emailed", "evening", "fears", "her", "him", "his", "idea", "in", "interview",
-    "its", "journalists", "last", "late", "later", "media", "message", "month", "morning", "news",
-    "night", "notion", "on", "position", "possibility", "post", "press", "publicly", "remarks", "report",
-    "reporters", "reports", "rumors", "rumours", "speculation", "speech", "statement", "suggestion", "suggestions", "televised",
-    "the", "their", "them", "this", "to", "today", "told", "us", "view", "week",
-    "written", "year", "yesterday",
+    "a",
+    "accusation",
+    "accusations",
+    "afterwards",
+    "again",
+    "allegation",
+    "allegations",
+    "also",
+    "an",
+    "assertion",
+    "at",
+    "belief",
+    "briefing",
+    "claim",
+    "claims",
+    "comments",
+    "concerns",
+    "conference",
+    "during",
+    "earlier",
+    "early",
+    "emailed",
+    "evening",
+    "fears",
+    "her",
+    "him",
+    "his",
+    "idea",
+    "in",
+    "interview",
+    "its",
+    "journalists",
+    "last",
+    "late",
+    "later",
+    "media",
+    "message",
+    "month",
+    "morning",
+    "news",
+    "night",
+    "notion",
+    "on",
+    "position",
+    "possibility",
+    "post",
+    "press",
+    "publicly",
+    "remarks",
+    "report",
+    "reporters",
+    "reports",
+    "rumors",
+    "rumours",
+    "speculation",
+    "speech",
+    "statement",
+    "suggestion",
+    "suggestions",
+    "televised",
+    "the",
+    "their",
+    "them",
+    "this",
+    "to",
+    "today",
+    "told",
+    "us",
+    "view",
+    "week",
+    "written",
+    "year",
+    "yesterday",
 ];
 
 /// Capitalised words that open a sentence without being its subject.
 const OPENERS: &[&str] = &[
-    "according", "additionally", "after", "although", "amid", "besides", "despite", "earlier",
-    "finally", "first", "following", "furthermore", "instead", "last", "later", "meanwhile",
-    "moreover", "nevertheless", "overall", "regarding", "since", "still", "therefore", "thus",
-    "today", "unlike", "yesterday",
+    "according",
+    "additionally",
+    "after",
+    "although",
+    "amid",
+    "besides",
+    "despite",
+    "earlier",
+    "finally",
+    "first",
+    "following",
+    "furthermore",
+    "instead",
+    "last",
+    "later",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "overall",
+    "regarding",
+    "since",
+    "still",
+    "therefore",
+    "thus",
+    "today",
+    "unlike",
+    "yesterday",
 ];
 
 /// Words after which a participle is an adjective ("the alleged plot").
 const DETERMINERS: &[&str] = &[
-    "a", "an", "her", "his", "its", "our", "that", "the", "their", "these",
-    "this", "those", "your",
+    "a", "an", "her", "his", "its", "our", "that", "the", "their", "these", "this", "those", "your",
 ];
 
 /// Words before a base or -s form that show it is a verb ("they claim", "will insist").
 const VERB_CUES: &[&str] = &[
-    "also", "can", "could", "did", "do", "does", "he", "i", "it", "may",
-    "might", "must", "never", "not", "now", "often", "repeatedly", "shall", "she", "should",
-    "still", "they", "to", "we", "which", "who", "will", "would", "you",
+    "also",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "he",
+    "i",
+    "it",
+    "may",
+    "might",
+    "must",
+    "never",
+    "not",
+    "now",
+    "often",
+    "repeatedly",
+    "shall",
+    "she",
+    "should",
+    "still",
+    "they",
+    "to",
+    "we",
+    "which",
+    "who",
+    "will",
+    "would",
+    "you",
 ];
 
 fn in_list(list: &[&str], key: &str) -> bool {
@@ -169,9 +330,16 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
     resolve_descriptors(doc, people, &mut out);
     resolve_pronouns(&mut out);
     // A pronoun with no speaker before it stands for the last person the article named.
+    let bare_pronoun = |s: &Speaker| {
+        s.pronoun
+            && !s.resolved
+            && s.person
+            && !s.plural
+            && PRONOUNS.contains(&s.text.to_lowercase().as_str())
+    };
     let unresolved = out
         .iter()
-        .any(|a| a.speaker.as_ref().is_some_and(|s| s.pronoun && !s.resolved && s.person && !s.plural));
+        .any(|a| a.speaker.as_ref().is_some_and(bare_pronoun));
     if unresolved {
         let names: Vec<_> = people
             .names_in(doc, 0..n)
@@ -179,13 +347,16 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
             .filter(|nm| nm.kind == NameKind::Person && !nm.core.is_empty())
             .collect();
         for a in &mut out {
-            let Some(s) = a.speaker.as_mut() else { continue };
-            if !(s.pronoun && !s.resolved && s.person && !s.plural) {
+            let Some(s) = a.speaker.as_mut() else {
+                continue;
+            };
+            if !bare_pronoun(s) {
                 continue;
             }
             let before = a.words.start;
             if let Some(nm) = names.iter().rev().find(|nm| nm.words.end <= before) {
-                s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
+                s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end]
+                    .to_string();
                 s.key = nm.key.clone();
                 s.resolved = true;
             }
@@ -193,7 +364,9 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
     }
     // A descriptor ("the spokesman") with nobody named before it stands for itself.
     for a in &mut out {
-        let Some(s) = a.speaker.as_mut() else { continue };
+        let Some(s) = a.speaker.as_mut() else {
+            continue;
+        };
         if s.pronoun && !s.resolved && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
             s.pronoun = false;
             s.resolved = true;
@@ -223,13 +396,14 @@ fn verb_position(doc: &Doc, people: &People, i: usize, form: VerbForm) -> bool {
     }
     match form {
         VerbForm::Third => {
-            matches!(key, "he" | "she" | "it" | "who" | "which" | "also" | "still" | "now" | "often")
-                || people.name_like(doc, p)
+            matches!(
+                key,
+                "he" | "she" | "it" | "who" | "which" | "also" | "still" | "now" | "often"
+            ) || people.name_like(doc, p)
                 || (is_role(key) && !key.ends_with('s'))
         }
         _ => {
-            in_list(VERB_CUES, key)
-                && !matches!(key, "he" | "she" | "it")
+            in_list(VERB_CUES, key) && !matches!(key, "he" | "she" | "it")
                 || (is_role(key) && key.ends_with('s'))
         }
     }
@@ -323,7 +497,12 @@ fn reports_speech(doc: &Doc, people: &People, words: Range<usize>) -> bool {
 /// The speaker of a reporting verb: after it when the order is inverted ("said Liam Peach",
 /// "according to Tass"), else the words just before it, else the subject of its sentence (for
 /// "..., telling reporters that" and "..., but noted that").
-fn find_speaker(doc: &Doc, people: &People, words: Range<usize>, form: VerbForm) -> Option<Speaker> {
+fn find_speaker(
+    doc: &Doc,
+    people: &People,
+    words: Range<usize>,
+    form: VerbForm,
+) -> Option<Speaker> {
     let inverted = form == VerbForm::Phrase
         || (has_close_quote(doc.gap_before(words.start))
             && doc.gap_before(words.start).contains([',', '?', '!']));
@@ -348,7 +527,8 @@ fn np_word(doc: &Doc, people: &People, k: usize) -> bool {
 
 /// True when the gap between two words keeps them in one noun phrase.
 fn np_gap(gap: &str) -> bool {
-    !gap.contains([',', ':', ';', '(', ')', '\n', '“', '”', '"', '—', '–']) && gap.matches('.').count() <= 1
+    !gap.contains([',', ':', ';', '(', ')', '\n', '“', '”', '"', '—', '–'])
+        && gap.matches('.').count() <= 1
 }
 
 /// The noun phrase ending just before word `at`, after skipping adverbs and times.
@@ -400,7 +580,11 @@ fn np_before(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
             && np_gap(doc.gap_before(start - 1))
         {
             let mut s = start - 1;
-            if doc.keys[s] == "the" && s >= 2 && doc.keys[s - 1] == "to" && np_word(doc, people, s - 2) {
+            if doc.keys[s] == "the"
+                && s >= 2
+                && doc.keys[s - 1] == "to"
+                && np_word(doc, people, s - 2)
+            {
                 s -= 1;
             }
             if np_word(doc, people, s - 1) {
@@ -430,7 +614,9 @@ fn np_after(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
     if matches!(doc.keys[start].as_str(), "the" | "a" | "an") && start + 1 < n {
         start += 1;
     }
-    if PRONOUNS.contains(&doc.keys[start].as_str()) || matches!(doc.keys[start].as_str(), "him" | "her" | "them") {
+    if PRONOUNS.contains(&doc.keys[start].as_str())
+        || matches!(doc.keys[start].as_str(), "him" | "her" | "them")
+    {
         return Some(start..start + 1);
     }
     let mut end = start;
@@ -491,13 +677,41 @@ fn sentence_subject(doc: &Doc, people: &People, before: usize) -> Option<Range<u
     None
 }
 
+/// Role words that name people (not "state", "media", "foreign").
+fn is_person_noun(key: &str) -> bool {
+    is_role(key)
+        && !matches!(
+            key,
+            "acting"
+                | "affairs"
+                | "defence"
+                | "defense"
+                | "deputy"
+                | "finance"
+                | "foreign"
+                | "former"
+                | "interior"
+                | "media"
+                | "ministry"
+                | "press"
+                | "prime"
+                | "senior"
+                | "state"
+                | "top"
+                | "vice"
+                | "authorities"
+        )
+}
+
 /// Describe the speaker named by the words `np`.
 fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
     let start = doc.toks[np.start].start;
     let end = doc.toks[np.end - 1].end;
     let text = doc.text[start..end].to_string();
     let last = doc.keys[np.end - 1].clone();
-    if np.len() == 1 && (PRONOUNS.contains(&last.as_str()) || matches!(last.as_str(), "him" | "her" | "them")) {
+    if np.len() == 1
+        && (PRONOUNS.contains(&last.as_str()) || matches!(last.as_str(), "him" | "her" | "them"))
+    {
         let key = match last.as_str() {
             "him" => "he".to_string(),
             "her" => "she".to_string(),
@@ -511,6 +725,7 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
             name: text,
             plural: key == "they" || key == "we",
             person: key != "it",
+            org: false,
             key,
             pronoun: true,
             resolved: false,
@@ -524,29 +739,37 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
         // also said", "the Russian president said").
         let plural = last.ends_with('s') && !last.ends_with("ss");
         let definite = np.start > 0 && doc.keys[np.start - 1] == "the" && !plural;
+        // "officials", "the spokesman" are people; "Russian state media" is not.
+        let person = is_person_noun(&last);
         return Speaker {
             start,
             end,
             text: text.clone(),
             name: text,
             plural,
-            person: true,
+            person,
+            org: false,
             key: if definite { "he".to_string() } else { last },
             pronoun: definite,
             resolved: !definite,
         };
     }
     let name = people.classify(doc, np.clone());
-    let core = if name.core.is_empty() { np.clone() } else { name.core.clone() };
+    let core = if name.core.is_empty() {
+        np.clone()
+    } else {
+        name.core.clone()
+    };
     let shown = &doc.text[doc.toks[core.start].start..doc.toks[core.end - 1].end];
     Speaker {
         start,
         end,
         text,
         name: shown.to_string(),
-        key: last,
+        key: name.key.clone(),
         pronoun: false,
         person: name.kind == NameKind::Person || (has_role && name.kind != NameKind::Organisation),
+        org: name.kind == NameKind::Organisation,
         plural: false,
         resolved: true,
     }
@@ -555,17 +778,25 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
 /// Give a definite descriptor ("the Russian president said") the name of the last person the
 /// article named with that title ("Russian President Vladimir Putin").
 fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
-    let is_descriptor = |s: &Speaker| s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str());
-    if !atts.iter().any(|a| a.speaker.as_ref().is_some_and(is_descriptor)) {
+    let is_descriptor =
+        |s: &Speaker| s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str());
+    if !atts
+        .iter()
+        .any(|a| a.speaker.as_ref().is_some_and(is_descriptor))
+    {
         return;
     }
     let names: Vec<_> = people
         .names_in(doc, 0..doc.toks.len())
         .into_iter()
-        .filter(|nm| nm.kind == NameKind::Person && !nm.core.is_empty() && nm.core.start > nm.words.start)
+        .filter(|nm| {
+            nm.kind == NameKind::Person && !nm.core.is_empty() && nm.core.start > nm.words.start
+        })
         .collect();
     for a in atts.iter_mut() {
-        let Some(s) = a.speaker.as_mut() else { continue };
+        let Some(s) = a.speaker.as_mut() else {
+            continue;
+        };
         if !is_descriptor(s) {
             continue;
         }
@@ -575,7 +806,8 @@ fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
                 && (nm.words.start..nm.core.start).any(|k| doc.keys[k] == head)
         });
         if let Some(nm) = titled {
-            s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
+            s.name =
+                doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
             s.key = nm.key.clone();
             s.resolved = true;
         }
@@ -592,6 +824,10 @@ fn resolve_pronouns(atts: &mut [Attribution]) {
         let Some(s) = a.speaker.as_mut() else {
             continue;
         };
+        if s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
+            // A descriptor ("a US official") is not a pronoun for the last speaker.
+            continue;
+        }
         if s.pronoun {
             let antecedent = match s.key.as_str() {
                 "he" | "she" => person.as_ref(),
@@ -603,6 +839,7 @@ fn resolve_pronouns(atts: &mut [Attribution]) {
                 s.name = ante.name.clone();
                 s.key = ante.key.clone();
                 s.person = ante.person;
+                s.org = ante.org;
                 s.plural = ante.plural;
                 s.resolved = true;
             }
@@ -634,7 +871,13 @@ mod tests {
         let p = People::of(&d);
         attributions(&d, &p, Lexicon::builtin())
             .into_iter()
-            .map(|a| (a.lemma, s[a.start..a.end].to_string(), a.speaker.map(|s| s.name)))
+            .map(|a| {
+                (
+                    a.lemma,
+                    s[a.start..a.end].to_string(),
+                    a.speaker.map(|s| s.name),
+                )
+            })
             .collect()
     }
 
@@ -648,7 +891,8 @@ mod tests {
         assert_eq!(speakers(s), ["Dmitry Peskov", "Dmitry Peskov"]);
         let s = "“The decision marks a potentially significant turning point after three years of conflict,” said Liam Peach, a senior emerging markets economist at Capital Economics.";
         assert_eq!(speakers(s), ["Liam Peach"]);
-        let s = "The sheer amount of damage prevents this process from being quick, according to Tass.";
+        let s =
+            "The sheer amount of damage prevents this process from being quick, according to Tass.";
         assert_eq!(speakers(s), ["Tass"]);
     }
 
@@ -669,7 +913,10 @@ mod tests {
         let s = "Peskov reiterated that position Tuesday, telling reporters that both sides needed to “develop measures to restore and strengthen mutual trust.”";
         let got = atts(s);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got.iter().all(|a| a.2.as_deref() == Some("Peskov")), "{got:?}");
+        assert!(
+            got.iter().all(|a| a.2.as_deref() == Some("Peskov")),
+            "{got:?}"
+        );
         let s = "Russian Foreign Minister Sergey Lavrov echoed these feelings, but again noted that the war would only end when there’s a deal.";
         assert_eq!(speakers(s), ["Sergey Lavrov"]);
     }
@@ -683,6 +930,15 @@ mod tests {
     }
 
     #[test]
+    fn descriptors_point_back_to_the_person_with_that_title() {
+        let s = "Trump and Russian President Vladimir Putin met in Alaska. Peskov said that talks went well. Last month, the Russian president said that “a light at the end of the tunnel” had appeared.";
+        assert_eq!(speakers(s), ["Peskov", "Vladimir Putin"]);
+        // A descriptor with no such title stands for itself, not for the last speaker.
+        let s = "Trump said he was pleased. “We will see,” a US official said.";
+        assert_eq!(speakers(s), ["Trump", "US official"]);
+    }
+
+    #[test]
     fn colon_and_mention_introduce_quotes() {
         let s = "Kremlin spokesperson Dmitry Peskov mentioned in an interview: \"We support the start of the process, but we are still at the beginning of the journey.\"";
         assert_eq!(speakers(s), ["Dmitry Peskov"]);
@@ -690,7 +946,8 @@ mod tests {
 
     #[test]
     fn loaded_verbs_count_without_speech_but_nouns_and_adjectives_do_not() {
-        let got = atts("The minister claimed victory. The claims were false. The alleged plot failed.");
+        let got =
+            atts("The minister claimed victory. The claims were false. The alleged plot failed.");
         let lemmas: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
         assert_eq!(lemmas, ["claim"]);
         // A neutral verb that does not report speech is no attribution.

@@ -185,7 +185,10 @@ pub fn spans(this: &Passage, other: &Passage, script: &[Op]) -> Vec<DiffSpan> {
                 let (kind, old) = if op.tag == DiffTag::Insert {
                     (DiffOp::Added, None)
                 } else {
-                    (DiffOp::Changed, Some(other.text_of(op.a.clone()).to_string()))
+                    (
+                        DiffOp::Changed,
+                        Some(other.text_of(op.a.clone()).to_string()),
+                    )
                 };
                 out.push(span(kind, this.body, words.start..words.end, old));
                 cursor = words.end;
@@ -240,7 +243,10 @@ mod tests {
         let a = "Russian Foreign Minister Sergey Lavrov later confirmed that a second round of US-Russia talks would happen.";
         let b = "Additionally, Russian Deputy Foreign Minister Sergey Ryabkov revealed that the second round of U.S.-Russia talks will be held.";
         let d = diff(a, b);
-        assert!(d.contains(&(DiffOp::Added, "Additionally".into(), None)), "{d:?}");
+        assert!(
+            d.contains(&(DiffOp::Added, "Additionally".into(), None)),
+            "{d:?}"
+        );
         assert!(d.contains(&(DiffOp::Added, "Deputy".into(), None)), "{d:?}");
         assert!(
             d.contains(&(
@@ -251,7 +257,11 @@ mod tests {
             "{d:?}"
         );
         // "U.S." and "US" are the same word.
-        assert!(d.iter().any(|s| s.0 == DiffOp::Equal && s.1.contains("U.S.-Russia talks")), "{d:?}");
+        assert!(
+            d.iter()
+                .any(|s| s.0 == DiffOp::Equal && s.1.contains("U.S.-Russia talks")),
+            "{d:?}"
+        );
     }
 
     #[test]
@@ -273,7 +283,10 @@ mod tests {
         let sp = spans(&pb, &pa, &ops(&pa.keys, &pb.keys));
         let dropped: Vec<_> = sp.iter().filter(|s| s.op == DiffOp::Dropped).collect();
         assert_eq!(dropped.len(), 1);
-        assert_eq!(dropped[0].text, "And in general, this is not so much for the benefit of Russia");
+        assert_eq!(
+            dropped[0].text,
+            "And in general, this is not so much for the benefit of Russia"
+        );
         assert_eq!(dropped[0].start, b.len());
     }
 
@@ -285,7 +298,12 @@ mod tests {
             &Passage::new(a, 0..a.len()).keys,
             &Passage::new(b, 0..b.len()).keys,
         );
-        assert!(script.iter().filter(|o| o.tag == DiffTag::Equal).all(|o| o.a.len() > 0));
+        assert!(
+            script
+                .iter()
+                .filter(|o| o.tag == DiffTag::Equal)
+                .all(|o| !o.a.is_empty())
+        );
         assert!(similarity(&script, 10, 8) < 0.4);
     }
 }

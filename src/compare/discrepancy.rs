@@ -37,6 +37,9 @@ pub struct CellView<'a> {
     pub hits: &'a [Hit<'a>],
     /// The cell's words.
     pub passage: &'a Passage<'a>,
+    /// Where the cell's speaker and labels are looked for: the cell, or the whole sentence of
+    /// a quotation it is part of ([`Doc::attribution_context`]).
+    pub context: Range<usize>,
 }
 
 impl CellView<'_> {
@@ -73,31 +76,40 @@ pub fn find(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>) -> V
 
 /// True when some two of the cells that have values share none.
 fn any_disjoint<T: Eq + std::hash::Hash>(sets: &[(usize, HashSet<T>)]) -> bool {
-    sets.iter().enumerate().any(|(x, (_, a))| {
-        sets[x + 1..]
-            .iter()
-            .any(|(_, b)| a.is_disjoint(b))
-    })
+    sets.iter()
+        .enumerate()
+        .any(|(x, (_, a))| sets[x + 1..].iter().any(|(_, b)| a.is_disjoint(b)))
 }
 
 /// People (or organisations) swapped for one another where the passages otherwise agree.
-fn names(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>, kind: NameKind) -> Vec<Discrepancy> {
-    let per_cell: Vec<Vec<(Range<usize>, String)>> = cells
+fn names(
+    cells: &[CellView],
+    scripts: &HashMap<(usize, usize), Vec<Op>>,
+    kind: NameKind,
+) -> Vec<Discrepancy> {
+    let per_cell: Vec<Vec<NameUse>> = cells
         .iter()
         .map(|c| {
             c.people
                 .names_in(c.doc, c.words())
                 .into_iter()
                 .filter(|n| n.kind == kind && !n.core.is_empty())
-                .map(|n| {
-                    let r = c.doc.toks[n.core.start].start..c.doc.toks[n.core.end - 1].end;
-                    (r, n.key)
+                .map(|n| NameUse {
+                    range: c.doc.toks[n.core.start].start..c.doc.toks[n.core.end - 1].end,
+                    key: stem(&n.key),
+                    words: n
+                        .core
+                        .clone()
+                        .map(|k| c.doc.keys[k].clone())
+                        .filter(|k| !super::names::is_org_word(k) && !crate::text::is_stopword(k))
+                        .map(|k| stem(&k))
+                        .collect(),
                 })
                 .collect()
         })
         .collect();
     // Nodes: (cell, index into per_cell[cell]); edges from substitutions.
-    let mut edges: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    let mut edges: Vec<(Node, Node)> = Vec::new();
     for (&(i, j), script) in scripts {
         for op in script {
             if op.tag != DiffTag::Replace || op.a.len() > MAX_CHANGE || op.b.len() > MAX_CHANGE {
@@ -105,17 +117,20 @@ fn names(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>, kind: N
             }
             let ba = cells[i].passage.bytes_of(op.a.clone());
             let bb = cells[j].passage.bytes_of(op.b.clone());
-            let in_a: Vec<usize> = overlapping(&per_cell[i], &ba);
-            let in_b: Vec<usize> = overlapping(&per_cell[j], &bb);
+            let in_a = overlapping(&per_cell[i], &ba);
+            let in_b = overlapping(&per_cell[j], &bb);
             let (Some(&x), Some(&y)) = (in_a.first(), in_b.first()) else {
                 continue;
             };
-            let keys_a: HashSet<&str> = in_a.iter().map(|&k| per_cell[i][k].1.as_str()).collect();
-            let keys_b: HashSet<&str> = in_b.iter().map(|&k| per_cell[j][k].1.as_str()).collect();
-            // The same person elsewhere in the other passage is a reordering, not a swap.
-            let all_a: HashSet<&str> = per_cell[i].iter().map(|n| n.1.as_str()).collect();
-            let all_b: HashSet<&str> = per_cell[j].iter().map(|n| n.1.as_str()).collect();
-            if keys_a.is_disjoint(&keys_b) && keys_a.is_disjoint(&all_b) && keys_b.is_disjoint(&all_a) {
+            // The same name anywhere in the other passage is a reordering or a respelling
+            // ("Betty Ford Center" / "Betty Ford Clinic"), not a swap.
+            let known_in = |ks: &[usize], own: &[NameUse], other: &[NameUse]| {
+                ks.iter()
+                    .any(|&k| other.iter().any(|o| same_name(kind, &own[k], o)))
+            };
+            if !known_in(&in_a, &per_cell[i], &per_cell[j])
+                && !known_in(&in_b, &per_cell[j], &per_cell[i])
+            {
                 edges.push(((i, x), (j, y)));
             }
         }
@@ -123,7 +138,10 @@ fn names(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>, kind: N
     edges.sort();
     let (kind_d, what) = match kind {
         NameKind::Person => (DiscrepancyKind::Person, "a different person is named"),
-        _ => (DiscrepancyKind::Organisation, "a different organisation is named"),
+        _ => (
+            DiscrepancyKind::Organisation,
+            "a different organisation is named",
+        ),
     };
     components(&edges)
         .into_iter()
@@ -132,7 +150,7 @@ fn names(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>, kind: N
             let mut seen = HashSet::new();
             for (c, k) in nodes {
                 if seen.insert(c) {
-                    values.push(cells[c].value(per_cell[c][k].0.clone()));
+                    values.push(cells[c].value(per_cell[c][k].range.clone()));
                 }
             }
             sort_values(&mut values, cells);
@@ -146,21 +164,47 @@ fn names(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>, kind: N
         .collect()
 }
 
-fn overlapping(names: &[(Range<usize>, String)], bytes: &Range<usize>) -> Vec<usize> {
+/// A name as used in a passage.
+struct NameUse {
+    range: Range<usize>,
+    key: String,
+    words: Vec<String>,
+}
+
+/// True when two names can be the same referent: the same surname, one's surname in the
+/// other ("Lavrov" / "Sergey Lavrov"), a shared word past the first name ("Golden Showers" /
+/// "Golden Shower Thing"), or for organisations any shared distinctive word. A shared first
+/// name alone ("Sergey Lavrov" / "Sergey Ryabkov") is not enough.
+fn same_name(kind: NameKind, a: &NameUse, b: &NameUse) -> bool {
+    if a.key == b.key || a.words.contains(&b.key) || b.words.contains(&a.key) {
+        return true;
+    }
+    if kind == NameKind::Organisation {
+        return a.words.iter().any(|w| b.words.contains(w));
+    }
+    let later = |n: &NameUse| n.words.iter().skip(1).cloned().collect::<Vec<_>>();
+    later(a).iter().any(|w| b.words.contains(w)) || later(b).iter().any(|w| a.words.contains(w))
+}
+
+fn overlapping(names: &[NameUse], bytes: &Range<usize>) -> Vec<usize> {
     names
         .iter()
         .enumerate()
-        .filter(|(_, (r, _))| r.start < bytes.end && bytes.start < r.end)
+        .filter(|(_, n)| n.range.start < bytes.end && bytes.start < n.range.end)
         .map(|(k, _)| k)
         .collect()
 }
 
 /// Connected components of a graph given by its edges.
-fn components(edges: &[((usize, usize), (usize, usize))]) -> Vec<Vec<(usize, usize)>> {
-    let mut nodes: Vec<(usize, usize)> = edges.iter().flat_map(|(a, b)| [*a, *b]).collect();
+/// A name in a row: (cell, index of the name in that cell).
+type Node = (usize, usize);
+
+fn components(edges: &[(Node, Node)]) -> Vec<Vec<Node>> {
+    let mut nodes: Vec<Node> = edges.iter().flat_map(|(a, b)| [*a, *b]).collect();
     nodes.sort();
     nodes.dedup();
-    let index: HashMap<(usize, usize), usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let index: HashMap<(usize, usize), usize> =
+        nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -175,18 +219,23 @@ fn components(edges: &[((usize, usize), (usize, usize))]) -> Vec<Vec<(usize, usi
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut groups: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<Node>> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(*n);
     }
-    let mut out: Vec<Vec<(usize, usize)>> = groups.into_values().collect();
+    let mut out: Vec<Vec<Node>> = groups.into_values().collect();
     out.sort();
     out
 }
 
 fn sort_values(values: &mut [DiscrepancyValue], cells: &[CellView]) {
-    let order = |v: &DiscrepancyValue| cells.iter().position(|c| c.article == v.article).unwrap_or(usize::MAX);
+    let order = |v: &DiscrepancyValue| {
+        cells
+            .iter()
+            .position(|c| c.article == v.article)
+            .unwrap_or(usize::MAX)
+    };
     values.sort_by_key(|v| (order(v), v.start));
 }
 
@@ -203,22 +252,31 @@ fn join_texts(values: &[DiscrepancyValue]) -> String {
 
 /// Different people or bodies credited with saying or announcing the row's content.
 fn speakers(cells: &[CellView]) -> Vec<Discrepancy> {
-    let mut sets: Vec<(usize, HashSet<String>)> = Vec::new();
+    // Per cell: the speakers (as name words, stemmed) and the first one's value.
+    let mut sets: Vec<Vec<SpeakerName>> = Vec::new();
     let mut firsts: Vec<DiscrepancyValue> = Vec::new();
-    for (ci, c) in cells.iter().enumerate() {
-        let r = &c.passage.range;
-        let atts: Vec<&Attribution> = c
+    for c in cells {
+        let r = &c.context;
+        let here: Vec<&Attribution> = c
             .atts
             .iter()
             .filter(|a| a.reporting && a.start >= r.start && a.end <= r.end)
-            .filter(|a| a.speaker.as_ref().is_some_and(|s| s.resolved))
+            .filter(|a| a.speaker.as_ref().is_some_and(comparable))
             .collect();
-        let Some(first) = atts.first() else { continue };
-        let keys: HashSet<String> = atts
-            .iter()
-            .filter_map(|a| a.speaker.as_ref().map(|s| s.key.clone()))
-            .collect();
-        sets.push((ci, keys));
+        let Some(first) = here.first() else { continue };
+        sets.push(
+            here.iter()
+                .filter_map(|a| a.speaker.as_ref())
+                .map(|s| SpeakerName {
+                    key: stem(&s.key),
+                    words: crate::text::words(&s.name)
+                        .iter()
+                        .map(|w| stem(&crate::text::word_key(w.text)))
+                        .collect(),
+                    org: s.org,
+                })
+                .collect(),
+        );
         if let Some(s) = &first.speaker {
             let mut v = c.value(s.start..s.end);
             if s.pronoun {
@@ -227,7 +285,12 @@ fn speakers(cells: &[CellView]) -> Vec<Discrepancy> {
             firsts.push(v);
         }
     }
-    if sets.len() < 2 || !any_disjoint(&sets) {
+    let differs = sets.iter().enumerate().any(|(x, a)| {
+        sets[x + 1..]
+            .iter()
+            .any(|b| !a.iter().any(|sa| b.iter().any(|sb| sa.same(sb))))
+    });
+    if sets.len() < 2 || !differs {
         return Vec::new();
     }
     vec![Discrepancy {
@@ -237,23 +300,97 @@ fn speakers(cells: &[CellView]) -> Vec<Discrepancy> {
     }]
 }
 
+/// A speaker can be compared when it is known: a named person, a named body, or a group
+/// ("officials"). A lone descriptor ("the spokesman", "a US official") may be anyone named
+/// elsewhere, so it is not compared.
+fn comparable(s: &super::attribution::Speaker) -> bool {
+    if !s.resolved || !(s.person || s.org) {
+        return false;
+    }
+    let named = s
+        .name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named || s.plural
+}
+
+struct SpeakerName {
+    key: String,
+    words: Vec<String>,
+    org: bool,
+}
+
+impl SpeakerName {
+    /// The same speaker: same key, one's key among the other's words, or (bodies) a shared
+    /// distinctive word ("Democratic National Committee" / "Democratic Party").
+    fn same(&self, o: &SpeakerName) -> bool {
+        self.key == o.key
+            || self.words.contains(&o.key)
+            || o.words.contains(&self.key)
+            || (self.org
+                && o.org
+                && self
+                    .words
+                    .iter()
+                    .any(|w| o.words.contains(w) && !super::names::is_org_word(w)))
+    }
+}
+
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
-    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
-    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
-    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("hundred", 100.0),
-    ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
 ];
 
 const ORDINALS: &[(&str, f64)] = &[
-    ("first", 1.0), ("second", 2.0), ("third", 3.0), ("fourth", 4.0), ("fifth", 5.0),
-    ("sixth", 6.0), ("seventh", 7.0), ("eighth", 8.0), ("ninth", 9.0), ("tenth", 10.0),
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
 ];
 
 const MULTIPLIERS: &[(&str, f64)] = &[
-    ("thousand", 1e3), ("million", 1e6), ("mln", 1e6), ("billion", 1e9), ("bln", 1e9),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bln", 1e9),
     ("trillion", 1e12),
 ];
 
@@ -291,7 +428,11 @@ fn numbers_in(c: &CellView) -> Vec<Num> {
         let start = t.start;
         let mut end = t.end;
         let mut next = k + 1;
-        if let Some((_, m)) = doc.keys.get(next).and_then(|w| MULTIPLIERS.iter().find(|(x, _)| x == w)) {
+        if let Some((_, m)) = doc
+            .keys
+            .get(next)
+            .and_then(|w| MULTIPLIERS.iter().find(|(x, _)| x == w))
+        {
             value *= m;
             end = doc.toks[next].end;
             next += 1;
@@ -300,12 +441,31 @@ fn numbers_in(c: &CellView) -> Vec<Num> {
         let after = doc.gap_after(next - 1);
         let prev_key = k.checked_sub(1).map(|p| doc.keys[p].as_str()).unwrap_or("");
         let year_like = !ordinal && (1800.0..=2100.0).contains(&value) && t.text.len() == 4;
-        let day_of_month = MONTHS.contains(&prev_key) || doc.keys.get(next).is_some_and(|w| MONTHS.contains(&w.as_str()));
+        // "10:32 a.m.": a clock time, not a count.
+        if before.ends_with(':') || after.starts_with(':') {
+            k = next;
+            continue;
+        }
+        let day_of_month = MONTHS.contains(&prev_key)
+            || doc
+                .keys
+                .get(next)
+                .is_some_and(|w| MONTHS.contains(&w.as_str()));
         let unit = if before.contains(['$', '€', '£']) {
-            Some(before.chars().filter(|c| "$€£".contains(*c)).collect::<String>())
-        } else if after.trim_start().starts_with('%') || doc.keys.get(next).is_some_and(|w| w == "percent") {
+            Some(
+                before
+                    .chars()
+                    .filter(|c| "$€£".contains(*c))
+                    .collect::<String>(),
+            )
+        } else if after.trim_start().starts_with('%')
+            || doc.keys.get(next).is_some_and(|w| w == "percent")
+        {
             Some("%".to_string())
-        } else if year_like || day_of_month || after.contains(['.', ',', ';', ':']) && !after.contains('-') {
+        } else if year_like
+            || day_of_month
+            || after.contains(['.', ',', ';', ':']) && !after.contains('-')
+        {
             None
         } else {
             // The counted thing: the next content word ("four years", "10 votes", "second round").
@@ -370,7 +530,10 @@ enum DateKind {
     Week,
 }
 
-fn dates_in(c: &CellView) -> Vec<(DateKind, String, Range<usize>)> {
+/// A date expression: its kind, its normalised form and where it is.
+type DateUse = (DateKind, String, Range<usize>);
+
+fn dates_in(c: &CellView) -> Vec<DateUse> {
     let doc = c.doc;
     let words = c.words();
     let mut out = Vec::new();
@@ -385,22 +548,32 @@ fn dates_in(c: &CellView) -> Vec<(DateKind, String, Range<usize>)> {
         } else if MONTHS.contains(&kk) && is_capitalised(t.text) {
             let month = &kk[..3];
             let day = |x: usize| {
-                doc.toks
-                    .get(x)
-                    .filter(|w| x < words.end && w.text.len() <= 2 && w.text.chars().all(|c| c.is_ascii_digit()))
+                doc.toks.get(x).filter(|w| {
+                    x < words.end && w.text.len() <= 2 && w.text.chars().all(|c| c.is_ascii_digit())
+                })
             };
             if let Some(d) = day(k + 1) {
-                out.push((DateKind::MonthDay, format!("{month} {}", d.text), t.start..d.end));
+                out.push((
+                    DateKind::MonthDay,
+                    format!("{month} {}", d.text),
+                    t.start..d.end,
+                ));
                 k += 2;
                 continue;
             } else if let Some(d) = k.checked_sub(1).and_then(day).filter(|_| k > words.start) {
-                out.push((DateKind::MonthDay, format!("{month} {}", d.text), d.start..t.end));
+                out.push((
+                    DateKind::MonthDay,
+                    format!("{month} {}", d.text),
+                    d.start..t.end,
+                ));
             } else {
                 out.push((DateKind::Month, month.to_string(), r));
             }
         } else if t.text.len() == 4
             && t.text.chars().all(|c| c.is_ascii_digit())
-            && t.text.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+            && t.text
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
         {
             out.push((DateKind::Year, t.text.to_string(), r));
         } else if matches!(kk, "today" | "yesterday" | "tomorrow" | "tonight") {
@@ -430,10 +603,8 @@ fn dates_in(c: &CellView) -> Vec<(DateKind, String, Range<usize>)> {
                     _ => None,
                 }
             };
-            if let Some((norm, s, e)) = found {
-                if s >= doc.toks[words.start].start {
-                    out.push((DateKind::Week, norm.to_string(), s..e));
-                }
+            if let Some((norm, s, e)) = found.filter(|f| f.1 >= doc.toks[words.start].start) {
+                out.push((DateKind::Week, norm.to_string(), s..e));
             }
         }
         k += 1;
@@ -443,18 +614,22 @@ fn dates_in(c: &CellView) -> Vec<(DateKind, String, Range<usize>)> {
 
 /// Two normalised dates of one kind that can both be true.
 fn compatible(a: &str, b: &str) -> bool {
-    a == b || matches!((a, b), ("this week", "end of week") | ("end of week", "this week"))
+    a == b
+        || matches!(
+            (a, b),
+            ("this week", "end of week") | ("end of week", "this week")
+        )
 }
 
 /// The same event dated differently.
 fn dates(cells: &[CellView]) -> Vec<Discrepancy> {
-    let per_cell: Vec<Vec<(DateKind, String, Range<usize>)>> = cells.iter().map(dates_in).collect();
+    let per_cell: Vec<Vec<DateUse>> = cells.iter().map(dates_in).collect();
     let mut kinds: Vec<DateKind> = per_cell.iter().flatten().map(|d| d.0).collect();
     kinds.sort();
     kinds.dedup();
     let mut out = Vec::new();
     for kind in kinds {
-        let here: Vec<(usize, Vec<&(DateKind, String, Range<usize>)>)> = per_cell
+        let here: Vec<(usize, Vec<&DateUse>)> = per_cell
             .iter()
             .enumerate()
             .map(|(ci, ds)| (ci, ds.iter().filter(|d| d.0 == kind).collect::<Vec<_>>()))
@@ -462,11 +637,15 @@ fn dates(cells: &[CellView]) -> Vec<Discrepancy> {
             .collect();
         let clash = here.iter().enumerate().any(|(x, (_, a))| {
             here[x + 1..].iter().any(|(_, b)| {
-                !a.iter().any(|da| b.iter().any(|db| compatible(&da.1, &db.1)))
+                !a.iter()
+                    .any(|da| b.iter().any(|db| compatible(&da.1, &db.1)))
             })
         });
         if here.len() >= 2 && clash {
-            let values: Vec<DiscrepancyValue> = here.iter().map(|(ci, ds)| cells[*ci].value(ds[0].2.clone())).collect();
+            let values: Vec<DiscrepancyValue> = here
+                .iter()
+                .map(|(ci, ds)| cells[*ci].value(ds[0].2.clone()))
+                .collect();
             out.push(Discrepancy {
                 kind: DiscrepancyKind::Date,
                 note: format!("dated differently: {}", join_texts(&values)),
@@ -479,8 +658,20 @@ fn dates(cells: &[CellView]) -> Vec<Discrepancy> {
 
 /// Head words that belong to a labelled outlet's name ("Tass news agency").
 const OUTLET_HEADS: &[&str] = &[
-    "agency", "broadcaster", "channel", "daily", "media", "network", "news", "newspaper",
-    "outlet", "radio", "service", "television", "tv", "wire",
+    "agency",
+    "broadcaster",
+    "channel",
+    "daily",
+    "media",
+    "network",
+    "news",
+    "newspaper",
+    "outlet",
+    "radio",
+    "service",
+    "television",
+    "tv",
+    "wire",
 ];
 
 /// The same outlet or actor labelled differently ("state news agency Tass" / "state-run
@@ -494,13 +685,19 @@ fn labels(cells: &[CellView]) -> Vec<Discrepancy> {
     }
     let mut by_group: HashMap<String, Vec<(usize, Vec<Use>)>> = HashMap::new();
     for (ci, c) in cells.iter().enumerate() {
-        let r = &c.passage.range;
+        let r = &c.context;
         let mut uses: HashMap<String, Vec<Use>> = HashMap::new();
-        for h in c.hits.iter().filter(|h| h.start >= r.start && h.end <= r.end) {
+        for h in c
+            .hits
+            .iter()
+            .filter(|h| h.start >= r.start && h.end <= r.end)
+        {
             if h.entry.kind != MarkKind::Label {
                 continue;
             }
-            let Some(group) = &h.entry.group else { continue };
+            let Some(group) = &h.entry.group else {
+                continue;
+            };
             let (entity, range) = labelled(c, h);
             uses.entry(group.clone()).or_default().push(Use {
                 phrase: h.entry.phrase.to_lowercase(),
@@ -544,7 +741,11 @@ fn labels(cells: &[CellView]) -> Vec<Discrepancy> {
         let grades: Vec<u8> = cells_uses.iter().map(|(_, u)| u[0].grade).collect();
         let softer = grades.iter().min().copied().unwrap_or(0);
         let harder = grades.iter().max().copied().unwrap_or(0);
-        let what = if group == "outlet" { "an outlet" } else { "an actor" };
+        let what = if group == "outlet" {
+            "an outlet"
+        } else {
+            "an actor"
+        };
         out.push(Discrepancy {
             kind: DiscrepancyKind::Label,
             note: format!(
@@ -561,7 +762,7 @@ fn labels(cells: &[CellView]) -> Vec<Discrepancy> {
 /// ("state news agency Tass", "state-run Tass news agency").
 fn labelled(c: &CellView, h: &Hit) -> (Option<String>, Range<usize>) {
     let doc = c.doc;
-    let words = c.words();
+    let words = doc.words_in(c.context.clone());
     let mut start = h.start;
     let mut end = h.end;
     let mut entity = None;
@@ -584,7 +785,10 @@ fn labelled(c: &CellView, h: &Hit) -> (Option<String>, Range<usize>) {
             start = doc.toks[b - 1].start;
         }
     }
-    while k < words.end && doc.gap_before(k).trim().is_empty() && OUTLET_HEADS.contains(&doc.keys[k].as_str()) {
+    while k < words.end
+        && doc.gap_before(k).trim().is_empty()
+        && OUTLET_HEADS.contains(&doc.keys[k].as_str())
+    {
         end = doc.toks[k].end;
         k += 1;
     }
@@ -604,7 +808,11 @@ mod tests {
         let lex = Lexicon::builtin();
         let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
         let people: Vec<People> = docs.iter().map(People::of).collect();
-        let atts: Vec<Vec<Attribution>> = docs.iter().zip(&people).map(|(d, p)| attributions(d, p, lex)).collect();
+        let atts: Vec<Vec<Attribution>> = docs
+            .iter()
+            .zip(&people)
+            .map(|(d, p)| attributions(d, p, lex))
+            .collect();
         let hits: Vec<Vec<Hit>> = docs.iter().map(|d| framing::hits(d, lex)).collect();
         let passages: Vec<Passage> = texts.iter().map(|t| Passage::new(t, 0..t.len())).collect();
         let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
@@ -616,6 +824,7 @@ mod tests {
                 atts: &atts[i],
                 hits: &hits[i],
                 passage: &passages[i],
+                context: docs[i].attribution_context(passages[i].range.clone()),
             })
             .collect();
         let mut scripts = HashMap::new();
@@ -679,7 +888,10 @@ mod tests {
             "The government in Damascus rejected the plan.",
             "The regime in Damascus rejected the plan.",
         ]);
-        assert_eq!(of_kind(&ds, DiscrepancyKind::Label), [["government", "regime"]]);
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Label),
+            [["government", "regime"]]
+        );
     }
 
     #[test]
@@ -688,8 +900,16 @@ mod tests {
             "There were 10 votes in favor and none against on Monday.",
             "There were nine votes in favour and one against on Tuesday.",
         ]);
-        assert_eq!(of_kind(&ds, DiscrepancyKind::Number), [["10", "nine"]], "{ds:#?}");
-        assert_eq!(of_kind(&ds, DiscrepancyKind::Date), [["Monday", "Tuesday"]], "{ds:#?}");
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Number),
+            [["10", "nine"]],
+            "{ds:#?}"
+        );
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Date),
+            [["Monday", "Tuesday"]],
+            "{ds:#?}"
+        );
         let ds = row(&[
             "Much damage was done in the past four years.",
             "The damage of the past 4 years cannot be undone.",

@@ -128,6 +128,28 @@ impl<'a> Doc<'a> {
         from..to.max(from)
     }
 
+    /// The range a passage's attribution lives in: the passage itself, widened to the whole
+    /// sentence of any quotation it is part of ("“Much damage was done ... We have a lot to
+    /// do,” Peskov said, in comments reported by state news agency Tass." for a passage that
+    /// is one sentence of the quotation).
+    pub fn attribution_context(&self, range: Range<usize>) -> Range<usize> {
+        let mut out = range.clone();
+        for q in &self.quoted {
+            if q.words < 4 || q.close <= range.start || q.open >= range.end {
+                continue;
+            }
+            let inside = self.words_in(q.start..q.end);
+            if inside.is_empty() {
+                continue;
+            }
+            let first = &self.sentences[self.sent_of[inside.start]];
+            let last = &self.sentences[self.sent_of[inside.end - 1]];
+            out.start = out.start.min(first.start);
+            out.end = out.end.max(last.end);
+        }
+        out
+    }
+
     /// True when word `i` is capitalised and not merely because it starts a sentence, or when
     /// it is a capitalised word that is not a function word.
     pub fn is_name_like(&self, i: usize) -> bool {
@@ -318,7 +340,9 @@ mod tests {
         let s = "“The previous Washington administration messed things up badly. There’s a lot of work to be done,” he added.";
         assert_eq!(
             quotes(s),
-            ["The previous Washington administration messed things up badly. There’s a lot of work to be done"]
+            [
+                "The previous Washington administration messed things up badly. There’s a lot of work to be done"
+            ]
         );
         let s = "Peskov mentioned in an interview: \"We support the start of the process.\" Then \"severely damaged\" ties.";
         assert_eq!(
@@ -332,7 +356,9 @@ mod tests {
         let s = "“The decision by the US and Russia to ‘lay the groundwork’ to end the war marks a turning point,” said Liam Peach. Russia’s economy won’t suffer.";
         assert_eq!(
             quotes(s),
-            ["The decision by the US and Russia to ‘lay the groundwork’ to end the war marks a turning point"]
+            [
+                "The decision by the US and Russia to ‘lay the groundwork’ to end the war marks a turning point"
+            ]
         );
     }
 
@@ -356,7 +382,10 @@ mod tests {
         let s = "“We are ready. We will stop,” he said. Then he left.";
         let d = Doc::new(s);
         let sents: Vec<&str> = d.sentences.iter().map(|r| &s[r.clone()]).collect();
-        assert_eq!(sents, ["“We are ready. We will stop,” he said.", "Then he left."]);
+        assert_eq!(
+            sents,
+            ["“We are ready. We will stop,” he said.", "Then he left."]
+        );
         assert_eq!(d.in_quote.iter().filter(|q| q.is_some()).count(), 6);
     }
 }

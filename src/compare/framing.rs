@@ -72,7 +72,10 @@ pub fn hits<'l>(doc: &Doc, lex: &'l Lexicon) -> Vec<Hit<'l>> {
 fn accept(doc: &Doc, words: Range<usize>, entry: &Entry) -> bool {
     let first = words.start;
     // One sentence, no quotation, no punctuation inside the phrase but hyphens.
-    if words.clone().any(|k| doc.in_quote[k].is_some() || doc.sent_of[k] != doc.sent_of[first]) {
+    if words
+        .clone()
+        .any(|k| doc.in_quote[k].is_some() || doc.sent_of[k] != doc.sent_of[first])
+    {
         return false;
     }
     let joined = (first + 1..words.end).all(|k| {
@@ -105,7 +108,12 @@ fn accept(doc: &Doc, words: Range<usize>, entry: &Entry) -> bool {
 }
 
 /// All framing marks of a document.
-pub fn analyse<'l>(doc: &Doc, lex: &'l Lexicon, atts: &[Attribution], found: &[Found]) -> Framing<'l> {
+pub fn analyse<'l>(
+    doc: &Doc,
+    lex: &'l Lexicon,
+    atts: &[Attribution],
+    found: &[Found],
+) -> Framing<'l> {
     let hits = hits(doc, lex);
     let mut marks: Vec<Mark> = hits
         .iter()
@@ -135,7 +143,11 @@ pub fn analyse<'l>(doc: &Doc, lex: &'l Lexicon, atts: &[Attribution], found: &[F
     }
     for f in found {
         let q = &f.quoted;
-        let speaker = f.speaker.as_ref().filter(|s| s.resolved).map(|s| s.name.as_str());
+        let speaker = f
+            .speaker
+            .as_ref()
+            .filter(|s| s.resolved)
+            .map(|s| s.name.as_str());
         let (kind, note, grade) = if q.words >= MIN_QUOTE_WORDS {
             let note = match speaker {
                 Some(s) => format!("quotation: {s}"),
@@ -193,20 +205,32 @@ mod tests {
 
     #[test]
     fn emotive_words_and_labels_are_marked() {
-        let ms = marks("Ukraine and its European allies were left fuming by the talks. The meeting sent shockwaves through Kyiv, where officials felt blindsided. Europe was furious.");
+        let ms = marks(
+            "Ukraine and its European allies were left fuming by the talks. The meeting sent shockwaves through Kyiv, where officials felt blindsided. Europe was furious.",
+        );
         for w in ["fuming", "shockwaves", "blindsided", "furious"] {
             assert!(has(&ms, MarkKind::Loaded, w), "{w}: {ms:?}");
         }
-        let ms = marks("“Much damage was done,” he told state-run Tass news agency. Peskov said, in comments reported by state news agency Tass.");
+        let ms = marks(
+            "“Much damage was done,” he told state-run Tass news agency. Peskov said, in comments reported by state news agency Tass.",
+        );
         assert!(has(&ms, MarkKind::Label, "state-run"), "{ms:?}");
         assert!(has(&ms, MarkKind::Label, "state news agency"), "{ms:?}");
     }
 
     #[test]
     fn reporting_verbs_carry_their_grade() {
-        let ms = marks("The minister claimed the vote was rigged, but officials insisted that it was fair. He said nothing else.");
-        assert!(ms.contains(&(MarkKind::Attribution, "claimed".into(), 2)), "{ms:?}");
-        assert!(ms.contains(&(MarkKind::Attribution, "insisted".into(), 2)), "{ms:?}");
+        let ms = marks(
+            "The minister claimed the vote was rigged, but officials insisted that it was fair. He said nothing else.",
+        );
+        assert!(
+            ms.contains(&(MarkKind::Attribution, "claimed".into(), 2)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&(MarkKind::Attribution, "insisted".into(), 2)),
+            "{ms:?}"
+        );
     }
 
     #[test]
@@ -219,22 +243,40 @@ mod tests {
     #[test]
     fn scare_quotes_and_partial_quotes_differ_in_grade() {
         let ms = marks("The so-called “experts” met again on Monday.");
-        assert!(ms.contains(&(MarkKind::ScareQuote, "experts".into(), 2)), "{ms:?}");
+        assert!(
+            ms.contains(&(MarkKind::ScareQuote, "experts".into(), 2)),
+            "{ms:?}"
+        );
         assert!(has(&ms, MarkKind::Label, "so-called"), "{ms:?}");
         let ms = marks("Putin praised the delegation, rating the talks “highly.”");
-        assert!(ms.contains(&(MarkKind::ScareQuote, "highly".into(), 1)), "{ms:?}");
+        assert!(
+            ms.contains(&(MarkKind::ScareQuote, "highly".into(), 1)),
+            "{ms:?}"
+        );
     }
 
     #[test]
     fn names_and_comparisons_are_not_marked() {
-        let ms = marks("Russia and the U.S. appeared more clearly aligned with Great Britain on Monday.");
-        assert!(!ms.iter().any(|m| m.0 == MarkKind::Booster || m.0 == MarkKind::Loaded), "{ms:?}");
-        assert!(has(&marks("This was clearly a mistake."), MarkKind::Booster, "clearly"));
+        let ms = marks(
+            "Russia and the U.S. appeared more clearly aligned with Great Britain on Monday.",
+        );
+        assert!(
+            !ms.iter()
+                .any(|m| m.0 == MarkKind::Booster || m.0 == MarkKind::Loaded),
+            "{ms:?}"
+        );
+        assert!(has(
+            &marks("This was clearly a mistake."),
+            MarkKind::Booster,
+            "clearly"
+        ));
     }
 
     #[test]
     fn everyday_news_words_are_not_loaded() {
-        let ms = marks("The war killed thousands and the peace talks offered support and trust, a positive step in the crisis.");
+        let ms = marks(
+            "The war killed thousands and the peace talks offered support and trust, a positive step in the crisis.",
+        );
         assert!(!ms.iter().any(|m| m.0 == MarkKind::Loaded), "{ms:?}");
     }
 }

@@ -110,11 +110,18 @@ pub fn parse_user_file(text: &str) -> Result<Vec<UserEntry>, String> {
         let grade = match cols.get(2).map(|g| g.trim()).filter(|g| !g.is_empty()) {
             Some(g) => match g.parse::<u8>() {
                 Ok(v) if v <= 3 => v,
-                _ => return Err(format!("line {lineno}: grade must be 0, 1, 2 or 3, not {g:?}")),
+                _ => {
+                    return Err(format!(
+                        "line {lineno}: grade must be 0, 1, 2 or 3, not {g:?}"
+                    ));
+                }
             },
             None => default_grade(),
         };
-        let note = cols.get(3).map(|s| s.trim().to_string()).unwrap_or_default();
+        let note = cols
+            .get(3)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
         out.push(UserEntry {
             phrase: phrase.to_string(),
             kind,
@@ -236,8 +243,9 @@ impl Lexicon {
             .filter(|e| e.kind == EntryKind::Attribution)
             .map(|e| keys_of(&e.phrase).join(" "))
             .collect();
-        lex.entries
-            .retain(|e| !ignored.contains(&keys_of(&e.phrase)) && !replaced.contains(&keys_of(&e.phrase)));
+        lex.entries.retain(|e| {
+            !ignored.contains(&keys_of(&e.phrase)) && !replaced.contains(&keys_of(&e.phrase))
+        });
         lex.verbs.retain(|v| {
             let k = keys_of(&v.lemma);
             !ignored.contains(&k) && !user_verbs.contains(&k.join(" "))
@@ -357,7 +365,7 @@ impl Lexicon {
             }
         }
         for list in self.phrases.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         self.verb_forms.clear();
         for (i, v) in self.verbs.iter().enumerate() {
@@ -366,10 +374,11 @@ impl Lexicon {
                 continue;
             };
             if v.lemma == "according to" {
-                self.verb_forms
-                    .entry(head.clone())
-                    .or_default()
-                    .push((rest.to_vec(), i, VerbForm::Phrase));
+                self.verb_forms.entry(head.clone()).or_default().push((
+                    rest.to_vec(),
+                    i,
+                    VerbForm::Phrase,
+                ));
                 continue;
             }
             for (form, kind) in inflections(head) {
@@ -380,7 +389,7 @@ impl Lexicon {
             }
         }
         for list in self.verb_forms.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
             list.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         }
     }
@@ -468,7 +477,13 @@ pub fn inflections(lemma: &str) -> Vec<(String, VerbForm)> {
         let before = if n >= 2 { chars[n - 2] } else { ' ' };
         out.push((w.clone(), VerbForm::Base));
         // Third person.
-        if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") || w.ends_with('o') {
+        if w.ends_with('s')
+            || w.ends_with('x')
+            || w.ends_with('z')
+            || w.ends_with("ch")
+            || w.ends_with("sh")
+            || w.ends_with('o')
+        {
             out.push((format!("{w}es"), VerbForm::Third));
         } else if last == 'y' && !is_vowel(before) {
             out.push((format!("{}ies", &w[..w.len() - 1]), VerbForm::Third));
@@ -521,10 +536,24 @@ mod tests {
     #[test]
     fn builtin_lists_load_with_their_entries() {
         let lex = Lexicon::builtin();
-        assert!(lex.verb("say").is_some_and(|v| v.grade == 0 && v.stance == "neutral"));
-        assert!(lex.verb("claim").is_some_and(|v| v.grade == 2 && v.any_context));
-        assert!(lex.entries().iter().any(|e| e.phrase == "state-run" && e.kind == MarkKind::Label));
-        assert!(lex.entries().iter().any(|e| e.phrase == "fuming" && e.kind == MarkKind::Loaded));
+        assert!(
+            lex.verb("say")
+                .is_some_and(|v| v.grade == 0 && v.stance == "neutral")
+        );
+        assert!(
+            lex.verb("claim")
+                .is_some_and(|v| v.grade == 2 && v.any_context)
+        );
+        assert!(
+            lex.entries()
+                .iter()
+                .any(|e| e.phrase == "state-run" && e.kind == MarkKind::Label)
+        );
+        assert!(
+            lex.entries()
+                .iter()
+                .any(|e| e.phrase == "fuming" && e.kind == MarkKind::Loaded)
+        );
         assert!(lex.entries().len() > 500, "{}", lex.entries().len());
     }
 
@@ -591,16 +620,24 @@ mod tests {
         let lex = Lexicon::with_user(&user, &["regime".to_string()]);
         let ks = keys("a shift in the mood music");
         assert_eq!(lex.phrase_at(&ks, 4).unwrap().entry.note, "cliché");
-        let fuming: Vec<_> = lex.entries().iter().filter(|e| e.phrase == "fuming").collect();
+        let fuming: Vec<_> = lex
+            .entries()
+            .iter()
+            .filter(|e| e.phrase == "fuming")
+            .collect();
         assert_eq!(fuming.len(), 1);
         assert_eq!(fuming[0].grade, 1);
         assert!(lex.phrase_at(&keys("the regime"), 1).is_none());
-        assert_eq!(lex.verb_at(&keys("rebutted"), 0).unwrap().verb.lemma, "rebut");
+        assert_eq!(
+            lex.verb_at(&keys("rebutted"), 0).unwrap().verb.lemma,
+            "rebut"
+        );
     }
 
     #[test]
     fn user_files_parse_and_name_bad_lines() {
-        let ok = parse_user_file("# mine\nbombshell\tloaded\t3\tdrama\n\nsoft-pedal\thedge\n").unwrap();
+        let ok =
+            parse_user_file("# mine\nbombshell\tloaded\t3\tdrama\n\nsoft-pedal\thedge\n").unwrap();
         assert_eq!(ok.len(), 2);
         assert_eq!((ok[0].grade, ok[0].note.as_str()), (3, "drama"));
         assert_eq!(ok[1].grade, 2);

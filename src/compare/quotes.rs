@@ -35,7 +35,9 @@ pub fn find(doc: &Doc, atts: &[Attribution]) -> Vec<Found> {
     for (qi, q) in doc.quoted.iter().enumerate() {
         let inside = doc.words_in(q.start..q.end);
         let sent = if inside.is_empty() {
-            doc.sent_of.get(doc.words_in(q.open..doc.text.len()).start).copied()
+            doc.sent_of
+                .get(doc.words_in(q.open..doc.text.len()).start)
+                .copied()
         } else {
             Some(doc.sent_of[inside.start])
         };
@@ -53,19 +55,21 @@ pub fn find(doc: &Doc, atts: &[Attribution]) -> Vec<Found> {
             .iter()
             .rev()
             .find(|a| a.end <= q.open && a.start >= prev_close && same_sentence(a));
-        let according = atts
-            .iter()
-            .find(|a| a.lemma == "according to" && same_sentence(a) && (a.start >= q.close || a.end <= q.open));
+        let according = atts.iter().find(|a| {
+            a.lemma == "according to" && same_sentence(a) && (a.start >= q.close || a.end <= q.open)
+        });
         let chosen = after.or(before).or(according);
         let (speaker, verb) = match chosen {
-            Some(a) => (a.speaker.clone(), Some(doc.text[a.start..a.end].to_string())),
+            Some(a) => (
+                a.speaker.clone(),
+                Some(doc.text[a.start..a.end].to_string()),
+            ),
             None => {
                 // A quotation continued after "he said" in the same paragraph.
                 let line_start = doc.text[..q.open].rfind('\n').map_or(0, |p| p + 1);
-                let prev = out
-                    .iter()
-                    .rev()
-                    .find(|f| f.quoted.close <= q.open && f.quoted.open >= line_start && f.speaker.is_some());
+                let prev = out.iter().rev().find(|f| {
+                    f.quoted.close <= q.open && f.quoted.open >= line_start && f.speaker.is_some()
+                });
                 (prev.and_then(|f| f.speaker.clone()), None)
             }
         };
@@ -116,7 +120,10 @@ fn quote_keys(text: &str, range: Range<usize>) -> (Vec<String>, Vec<Range<usize>
 }
 
 fn stems_of(keys: &[String]) -> HashSet<String> {
-    keys.iter().filter(|k| is_content(k)).map(|k| stem(k)).collect()
+    keys.iter()
+        .filter(|k| is_content(k))
+        .map(|k| stem(k))
+        .collect()
 }
 
 /// Group the quotations of a story's articles: the same quotation in several outlets becomes
@@ -140,7 +147,11 @@ pub fn group(articles: &[ArticleQuotes]) -> Vec<QuoteGroup> {
                 found: fi,
                 passage: keys,
                 stems,
-                speaker_key: f.speaker.as_ref().filter(|s| s.resolved).map(|s| s.key.clone()),
+                speaker_key: f
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.resolved)
+                    .map(|s| s.key.clone()),
             });
         }
     }
@@ -149,16 +160,18 @@ pub fn group(articles: &[ArticleQuotes]) -> Vec<QuoteGroup> {
     let mut links: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..items.len() {
         for j in i + 1..items.len() {
-            if items[i].article != items[j].article {
-                if let Some(strength) = same_quotation(&items[i], &items[j]) {
-                    links.push((strength, i, j));
-                }
+            if items[i].article == items[j].article {
+                continue;
+            }
+            if let Some(strength) = same_quotation(&items[i], &items[j]) {
+                links.push((strength, i, j));
             }
         }
     }
     links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut parent: Vec<usize> = (0..items.len()).collect();
-    let mut arts: Vec<HashSet<usize>> = items.iter().map(|it| HashSet::from([it.article])).collect();
+    let mut arts: Vec<HashSet<usize>> =
+        items.iter().map(|it| HashSet::from([it.article])).collect();
     for (_, i, j) in links {
         let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
         if ri == rj || !arts[ri].is_disjoint(&arts[rj]) {
@@ -199,11 +212,15 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// How strongly two quotations are the same one (None when they are not): many words in the
 /// same order, or (reworded) most content words shared by a speaker who is not someone else.
 fn same_quotation(a: &Item, b: &Item) -> Option<f32> {
+    let shared = a.stems.intersection(&b.stems).count();
+    let fewer = a.stems.len().min(b.stems.len()).max(1);
+    // Both tests below need this many shared content words: skip the diff without them.
+    if shared < fewer.min(3) {
+        return None;
+    }
     let script = diff::ops(&a.passage, &b.passage);
     let matched = diff::matched(&script);
     let shorter = a.passage.len().min(b.passage.len());
-    let shared = a.stems.intersection(&b.stems).count();
-    let fewer = a.stems.len().min(b.stems.len()).max(1);
     let share = shared as f32 / fewer as f32;
     let verbatim = matched as f32 / shorter.max(1) as f32;
     if matched >= 4 && verbatim >= 0.6 && shared >= fewer.min(3) && share >= 0.6 {
@@ -217,7 +234,12 @@ fn same_quotation(a: &Item, b: &Item) -> Option<f32> {
     reworded.then_some(share)
 }
 
-fn build_group(gi: usize, members: &[usize], items: &[Item], articles: &[ArticleQuotes]) -> QuoteGroup {
+fn build_group(
+    gi: usize,
+    members: &[usize],
+    items: &[Item],
+    articles: &[ArticleQuotes],
+) -> QuoteGroup {
     // The fullest version: most words, then earliest article.
     let fullest = *members
         .iter()
@@ -232,10 +254,21 @@ fn build_group(gi: usize, members: &[usize], items: &[Item], articles: &[Article
     let full = &items[fullest];
     let full_art = &articles[full.article];
     let full_found = &full_art.found[full.found];
-    let (_, full_words) = quote_keys(full_art.doc.text, full_found.quoted.start..full_found.quoted.end);
+    let (_, full_words) = quote_keys(
+        full_art.doc.text,
+        full_found.quoted.start..full_found.quoted.end,
+    );
     let mut out_members = Vec::new();
     let mut order: Vec<usize> = members.to_vec();
-    order.sort_by_key(|&m| (m != fullest, items[m].article, articles[items[m].article].found[items[m].found].quoted.start));
+    order.sort_by_key(|&m| {
+        (
+            m != fullest,
+            items[m].article,
+            articles[items[m].article].found[items[m].found]
+                .quoted
+                .start,
+        )
+    });
     for m in order {
         let it = &items[m];
         let art = &articles[it.article];
@@ -254,7 +287,9 @@ fn build_group(gi: usize, members: &[usize], items: &[Item], articles: &[Article
         let (_, words) = quote_keys(art.doc.text, f.quoted.start..f.quoted.end);
         let script = diff::ops(&full.passage, &it.passage);
         let kept = diff::matched(&script);
-        let has_new = script.iter().any(|o| matches!(o.tag, DiffTag::Insert | DiffTag::Replace));
+        let has_new = script
+            .iter()
+            .any(|o| matches!(o.tag, DiffTag::Insert | DiffTag::Replace));
         let runs = |tag_ok: fn(DiffTag) -> bool, side_full: bool| -> Vec<String> {
             script
                 .iter()
@@ -277,7 +312,11 @@ fn build_group(gi: usize, members: &[usize], items: &[Item], articles: &[Article
         let (fidelity, cut, added) = if !has_new && kept == full.passage.len() {
             (Fidelity::Identical, Vec::new(), Vec::new())
         } else if !has_new {
-            (Fidelity::Trimmed, runs(|t| t == DiffTag::Delete, true), Vec::new())
+            (
+                Fidelity::Trimmed,
+                runs(|t| t == DiffTag::Delete, true),
+                Vec::new(),
+            )
         } else {
             (
                 Fidelity::Reworded,
@@ -318,7 +357,11 @@ fn make_quote(art: &ArticleQuotes, f: &Found) -> Quote {
         start: f.quoted.start,
         end: f.quoted.end,
         text: art.doc.text[f.quoted.start..f.quoted.end].to_string(),
-        speaker: f.speaker.as_ref().filter(|s| s.resolved).map(|s| s.name.clone()),
+        speaker: f
+            .speaker
+            .as_ref()
+            .filter(|s| s.resolved)
+            .map(|s| s.name.clone()),
         verb: f.verb.clone(),
     }
 }
@@ -336,7 +379,10 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
         .iter()
         .map(|g| {
             let full = &g.members[0].quote;
-            let keys: Vec<String> = crate::text::words(&full.text).iter().map(|w| word_key(w.text)).collect();
+            let keys: Vec<String> = crate::text::words(&full.text)
+                .iter()
+                .map(|w| word_key(w.text))
+                .collect();
             let key = g.members.iter().find_map(|m| {
                 let art = articles.iter().find(|a| a.id == m.quote.article)?;
                 art.found
@@ -358,15 +404,26 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
             }
             let sent = art.doc.sent_of[att.words.start];
             let words = art.doc.sentence_words(sent);
-            if words.clone().any(|k| art.doc.in_quote[k].is_some_and(|q| art.doc.quoted[q].words >= MIN_QUOTE_WORDS)) {
+            if words.clone().any(|k| {
+                art.doc.in_quote[k].is_some_and(|q| art.doc.quoted[q].words >= MIN_QUOTE_WORDS)
+            }) {
                 continue;
             }
             let said = said_range(art.doc, att);
-            let keys: Vec<String> = art.doc.words_in(said).map(|k| art.doc.keys[k].clone()).collect();
+            let keys: Vec<String> = art
+                .doc
+                .words_in(said)
+                .map(|k| art.doc.keys[k].clone())
+                .collect();
             let stems = stems_of(&keys);
-            let speaker = att.speaker.as_ref().filter(|s| s.resolved).map(|s| s.key.as_str());
+            let speaker = att
+                .speaker
+                .as_ref()
+                .filter(|s| s.resolved)
+                .map(|s| s.key.as_str());
             for (gi, (qstems, qkey)) in profiles.iter().enumerate() {
-                if groups[gi].members.iter().any(|m| m.quote.article == art.id) || qstems.is_empty() {
+                if groups[gi].members.iter().any(|m| m.quote.article == art.id) || qstems.is_empty()
+                {
                     continue;
                 }
                 let shared = stems.intersection(qstems).count();
@@ -394,7 +451,9 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
         let art = &articles[c.article];
         let att = &art.atts[c.att];
         let sent = art.doc.sent_of[att.words.start];
-        if used_sentences.contains(&(c.article, sent)) || used_groups.contains(&(c.group, c.article)) {
+        if used_sentences.contains(&(c.article, sent))
+            || used_groups.contains(&(c.group, c.article))
+        {
             continue;
         }
         used_sentences.insert((c.article, sent));
@@ -406,7 +465,11 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
                 start: said.start,
                 end: said.end,
                 text: art.doc.text[said.clone()].to_string(),
-                speaker: att.speaker.as_ref().filter(|s| s.resolved).map(|s| s.name.clone()),
+                speaker: att
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.resolved)
+                    .map(|s| s.name.clone()),
                 verb: Some(art.doc.text[att.start..att.end].to_string()),
             },
             fidelity: Fidelity::Indirect,
@@ -428,10 +491,9 @@ fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
         r.start..r.start + t.len()
     };
     let after = att.words.end..words.end;
-    if let Some(that) = after.clone().take(12).find(|&k| doc.keys[k] == "that") {
-        if that + 1 < words.end {
-            return trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end);
-        }
+    let that = after.clone().take(12).find(|&k| doc.keys[k] == "that");
+    if let Some(that) = that.filter(|&t| t + 1 < words.end) {
+        return trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end);
     }
     let before_speaker = att
         .speaker
@@ -500,7 +562,9 @@ mod tests {
         assert_eq!(m[1].fidelity, Fidelity::Trimmed);
         assert_eq!(
             m[1].cut,
-            ["And in general, this is not so much for the benefit of Russia. We still have a conflict with the current regime"]
+            [
+                "And in general, this is not so much for the benefit of Russia. We still have a conflict with the current regime"
+            ]
         );
         assert_eq!(m[1].quote.speaker.as_deref(), Some("Putin"));
         assert_eq!(shared[0].speaker.as_deref(), Some("Putin"));
@@ -536,7 +600,13 @@ mod tests {
         let ind = &g[0].members[1];
         assert_eq!(ind.fidelity, Fidelity::Indirect);
         assert_eq!(ind.quote.article, "xinhua");
-        assert!(ind.quote.text.starts_with("the previous U.S. administration caused"), "{}", ind.quote.text);
+        assert!(
+            ind.quote
+                .text
+                .starts_with("the previous U.S. administration caused"),
+            "{}",
+            ind.quote.text
+        );
         assert_eq!(ind.quote.speaker.as_deref(), Some("Dmitry Peskov"));
     }
 
@@ -547,7 +617,10 @@ mod tests {
         let atts = attributions(&d, &People::of(&d), Lexicon::builtin());
         let f = find(&d, &atts);
         assert_eq!(f.len(), 2);
-        assert_eq!(f[1].speaker.as_ref().map(|s| s.name.as_str()), Some("Lavrov"));
+        assert_eq!(
+            f[1].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Lavrov")
+        );
         assert_eq!(f[1].verb, None);
     }
 }

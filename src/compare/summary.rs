@@ -40,7 +40,14 @@ pub fn summarise(outlets: &[Outlet], rows: &[Row], quotes: &[QuoteGroup]) -> Vec
                 .map(|r| r.id)
                 .collect();
             let reporting_verbs = counts(o.atts.iter().map(|a| a.lemma.clone()));
-            let of_kind = |k: MarkKind| counts(o.marks.iter().filter(|m| m.kind == k).map(|m| m.text.to_lowercase()));
+            let of_kind = |k: MarkKind| {
+                counts(
+                    o.marks
+                        .iter()
+                        .filter(|m| m.kind == k)
+                        .map(|m| m.text.to_lowercase()),
+                )
+            };
             let speakers = counts(
                 quotes
                     .iter()
@@ -69,7 +76,10 @@ fn counts(words: impl Iterator<Item = String>) -> Vec<Count> {
     for w in words {
         *map.entry(w).or_default() += 1;
     }
-    let mut out: Vec<Count> = map.into_iter().map(|(word, count)| Count { word, count }).collect();
+    let mut out: Vec<Count> = map
+        .into_iter()
+        .map(|(word, count)| Count { word, count })
+        .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
     out
 }
@@ -124,7 +134,11 @@ mod tests {
 
     #[test]
     fn counts_sort_by_frequency_then_word() {
-        let c = counts(["said", "claimed", "said", "added"].into_iter().map(String::from));
+        let c = counts(
+            ["said", "claimed", "said", "added"]
+                .into_iter()
+                .map(String::from),
+        );
         let words: Vec<(&str, usize)> = c.iter().map(|c| (c.word.as_str(), c.count)).collect();
         assert_eq!(words, [("said", 2), ("added", 1), ("claimed", 1)]);
     }
