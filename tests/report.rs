@@ -35,7 +35,10 @@ fn export(args: &[&str]) -> String {
 fn markdown_of_a_full_comparison() {
     let md = render(&[fixture::comparison(false)], Format::Md);
     // The version in the header would change the snapshot on every release.
-    insta::assert_snapshot!("fixture_md", md.replace(env!("CARGO_PKG_VERSION"), "[version]"));
+    insta::assert_snapshot!(
+        "fixture_md",
+        md.replace(env!("CARGO_PKG_VERSION"), "[version]")
+    );
     let doc = check::safe_markdown(&md);
     // Cryptopolitan's row-1 cell against CNBC: CNBC's attribution replaced by its own.
     assert!(
