@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::{Result, bail, eyre};
+use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use parallax::config::Config;
 use parallax::corpus::{Loaded, printable};
 use parallax::group::{self, Story};
@@ -232,10 +232,22 @@ fn export(
     let text = report::render(&comparisons, format);
     match output {
         Some(path) => {
-            let inputs: Vec<&Path> = loaded.articles.iter().map(|a| Path::new(&a.path)).collect();
+            // The bundled sample is not read from disk: then there is no input file to protect.
+            let inputs: Vec<&Path> = if paths.is_empty() {
+                Vec::new()
+            } else {
+                loaded.articles.iter().map(|a| Path::new(&a.path)).collect()
+            };
             report::write_atomic(path, text.as_bytes(), &inputs)?;
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.wrap_err("cannot write to standard output")?,
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
