@@ -12,6 +12,7 @@ use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
 use crate::corpus::LoadConfig;
 use crate::group::GroupConfig;
+use crate::tui::TuiConfig;
 
 /// All settings, one section per pipeline stage.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -25,6 +26,8 @@ pub struct Config {
     pub align: AlignConfig,
     /// Comparison and framing analysis.
     pub compare: CompareConfig,
+    /// The terminal reader.
+    pub tui: TuiConfig,
 }
 
 impl Config {
@@ -45,7 +48,10 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path)
             .wrap_err_with(|| format!("{}: cannot read the config file", path.display()))?;
-        Self::parse(&text).map_err(|e| eyre!("{}: {}", path.display(), e.trim_end()))
+        let mut cfg =
+            Self::parse(&text).map_err(|e| eyre!("{}: {}", path.display(), e.trim_end()))?;
+        cfg.compare.read_lexicon_files(path.parent())?;
+        Ok(cfg)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod group;
 pub mod model;
 pub mod report;
 pub mod text;
+pub mod tui;
 
 use std::path::PathBuf;
 

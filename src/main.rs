@@ -2,20 +2,22 @@
 
 #![forbid(unsafe_code)]
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::{Result, bail, eyre};
+use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use parallax::config::Config;
-use parallax::corpus::{Article, Loaded};
+use parallax::corpus::{Article, Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
 
 /// Compare how different outlets tell the same news story, passage by passage.
 #[derive(Debug, Parser)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+// Subcommand names win over paths (`--config X stories` is the subcommand); a path that is
+// spelled like a subcommand can be given as `./stories`.
+#[command(version, about, subcommand_precedence_over_arg = true)]
 struct Cli {
     /// Config file (default: the user's config dir, e.g. ~/.config/parallax/config.toml).
     #[arg(long, global = true, value_name = "PATH")]
@@ -55,12 +57,15 @@ enum Command {
     },
     /// Show what parallax understood of article files: metadata and cleaned body.
     Inspect {
-        /// Article files.
+        /// Article files and folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
+        /// Also list the lines cleaning removed, each with the rule that removed it.
+        #[arg(long)]
+        removed: bool,
     },
 }
 
@@ -80,6 +85,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader closed the pipe (`parallax ... | head`): nothing is wrong.
+        Err(e)
+            if e.root_cause()
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("parallax: {e:#}");
             ExitCode::FAILURE
@@ -106,7 +119,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output.as_deref(),
             &cfg,
         ),
-        Some(Command::Inspect { paths, format }) => inspect(&paths, format, &cfg),
+        Some(Command::Inspect {
+            paths,
+            format,
+            removed,
+        }) => inspect(&paths, format, removed, &cfg),
     }
 }
 
@@ -131,19 +148,21 @@ fn stories_of(paths: &[PathBuf], loaded: &Loaded, cfg: &Config) -> Vec<Story> {
     }
 }
 
+/// Open the reader on a terminal; print the stories as plain text when output is piped or
+/// redirected.
 fn open(paths: &[PathBuf], cfg: &Config) -> Result<ExitCode> {
     let loaded = load(paths, cfg)?;
     let stories = stories_of(paths, &loaded, cfg);
+    if std::io::stdout().is_terminal() {
+        parallax::tui::run(loaded.articles, stories, cfg.clone())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
-    for story in &stories {
+    for (i, story) in stories.iter().enumerate() {
         let c = parallax::compare_story(&loaded.articles, story, cfg);
-        writeln!(out, "# {}", c.story.title)?;
-        for row in &c.rows {
-            for cell in &row.cells {
-                writeln!(out, "[{}] {}", cell.article, cell.text)?;
-            }
-            writeln!(out)?;
-        }
+        let sep = if i > 0 { "\n\n" } else { "" };
+        let text = format!("{sep}{}", parallax::tui::plain_text(&c, &cfg.tui));
+        out.write_all(text.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -265,33 +284,81 @@ fn export(
     let text = report::render(&comparisons, format);
     match output {
         Some(path) => {
-            let inputs: Vec<&Path> = loaded.articles.iter().map(|a| Path::new(&a.path)).collect();
+            // The bundled sample is not read from disk: then there is no input file to protect.
+            let inputs: Vec<&Path> = if paths.is_empty() {
+                Vec::new()
+            } else {
+                loaded.articles.iter().map(|a| Path::new(&a.path)).collect()
+            };
             report::write_atomic(path, text.as_bytes(), &inputs)?;
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.wrap_err("cannot write to standard output")?,
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn inspect(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<ExitCode> {
-    let loaded = load(paths, cfg)?;
+/// Print what was understood of each file: metadata, cleaned body and, on request, what
+/// cleaning removed. JSON: one article object for one article, an array for several.
+fn inspect(
+    paths: &[PathBuf],
+    format: ListFormat,
+    show_removed: bool,
+    cfg: &Config,
+) -> Result<ExitCode> {
+    let report = parallax::corpus::load_paths_report(paths, &cfg.load);
+    for w in &report.loaded.warnings {
+        eprintln!("parallax: warning: {w}");
+    }
+    if report.loaded.articles.is_empty() {
+        bail!("no articles could be loaded");
+    }
     let mut out = std::io::stdout().lock();
-    for a in &loaded.articles {
-        match format {
-            ListFormat::Json => {
-                let doc = serde_json::json!({
-                    "id": a.id, "path": a.path, "source": a.source, "title": a.title,
-                    "date": a.date_iso(), "url": a.url, "body": a.body,
-                });
-                writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
-            }
-            ListFormat::Text => {
-                writeln!(out, "path:   {}", a.path)?;
+    let articles = report.loaded.articles.iter().zip(&report.removed);
+    match format {
+        ListFormat::Json => {
+            let docs: Vec<serde_json::Value> = articles
+                .map(|(a, removed)| {
+                    let mut doc = serde_json::json!({
+                        "id": a.id, "path": a.path, "source": a.source, "title": a.title,
+                        "date": a.date_iso(), "url": a.url, "body": a.body,
+                    });
+                    if show_removed {
+                        doc["removed"] = removed
+                            .iter()
+                            .map(|r| serde_json::json!({ "rule": r.rule.name(), "text": r.text }))
+                            .collect();
+                    }
+                    doc
+                })
+                .collect();
+            let doc = match <[_; 1]>::try_from(docs) {
+                Ok([one]) => one,
+                Err(many) => serde_json::Value::Array(many),
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        ListFormat::Text => {
+            for (a, removed) in articles {
+                writeln!(out, "path:   {}", printable(&a.path))?;
                 writeln!(out, "outlet: {}", a.source.as_deref().unwrap_or("-"))?;
                 writeln!(out, "title:  {}", a.title.as_deref().unwrap_or("-"))?;
                 writeln!(out, "date:   {}", a.date_iso().as_deref().unwrap_or("-"))?;
                 writeln!(out, "url:    {}", a.url.as_deref().unwrap_or("-"))?;
                 writeln!(out, "\n{}\n", a.body)?;
+                if show_removed {
+                    writeln!(out, "removed ({} lines):", removed.len())?;
+                    for r in removed {
+                        writeln!(out, "  [{}] {}", r.rule, r.text)?;
+                    }
+                    writeln!(out)?;
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The article model every later stage reads, and the warnings loading produces.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -30,7 +30,12 @@ impl Article {
     pub fn new(path: &Path, body: String) -> Self {
         let id = path
             .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+            .map(|s| {
+                s.to_string_lossy()
+                    .chars()
+                    .map(|c| if c.is_control() { '_' } else { c })
+                    .collect()
+            })
             .unwrap_or_else(|| "article".into());
         Self {
             id,
@@ -60,8 +65,26 @@ pub struct LoadWarning {
 
 impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+        write!(f, "{}: {}", printable(&self.path), printable(&self.reason))
     }
+}
+
+/// Text safe to print on a terminal: control characters (escape sequences included), which
+/// file names and file contents may hold, are shown as `\u{..}` escapes instead.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The outcome of loading: what could be read, and a warning for each thing that could not.
@@ -82,14 +105,24 @@ impl Loaded {
         });
     }
 
-    /// Make article ids unique by suffixing repeats with `-2`, `-3`, ...
+    /// Make article ids unique by suffixing repeats with `-2`, `-3`, ... (skipping suffixes
+    /// that another article already uses as its own id).
     pub fn disambiguate_ids(&mut self) {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        let originals: HashSet<String> = self.articles.iter().map(|a| a.id.clone()).collect();
+        let mut next: HashMap<String, usize> = HashMap::new();
         for a in &mut self.articles {
-            let n = seen.entry(a.id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                a.id = format!("{}-{}", a.id, n);
+            if taken.insert(a.id.clone()) {
+                continue;
+            }
+            let n = next.entry(a.id.clone()).or_insert(1);
+            loop {
+                *n += 1;
+                let candidate = format!("{}-{}", a.id, n);
+                if !originals.contains(&candidate) && taken.insert(candidate.clone()) {
+                    a.id = candidate;
+                    break;
+                }
             }
         }
     }
@@ -108,5 +141,27 @@ mod tests {
         l.disambiguate_ids();
         let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x", "x-2", "y"]);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let w = LoadWarning {
+            path: "evil\u{1b}[2J.txt".into(),
+            reason: "empty file".into(),
+        };
+        assert_eq!(w.to_string(), "evil\\u{1b}[2J.txt: empty file");
+        let a = Article::new(Path::new("dir/evil\u{1b}[2J.txt"), String::new());
+        assert_eq!(a.id, "evil_[2J");
+    }
+
+    #[test]
+    fn suffixes_never_collide_with_real_ids() {
+        let mut l = Loaded::default();
+        for p in ["a/feed.txt", "b/feed.txt", "feed-2.txt", "c/feed.txt"] {
+            l.articles.push(Article::new(Path::new(p), "text".into()));
+        }
+        l.disambiguate_ids();
+        let ids: Vec<&str> = l.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["feed", "feed-3", "feed-2", "feed-4"]);
     }
 }

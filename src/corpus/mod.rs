@@ -1,20 +1,37 @@
 //! The corpus: reading article files into clean, well-described [`Article`]s.
 //!
 //! This is the only stage of the pipeline that does I/O (walking folders, reading bytes).
-//! Parsing and cleaning are pure functions of a file's name and bytes so they can be tested
-//! on their own and reused for the sample story embedded in the binary.
+//! Reading ([`read`]) and cleaning ([`clean`]) are pure functions of a file's name and bytes,
+//! so they can be tested on their own and are reused for the sample story embedded in the
+//! binary: files on disk and the sample take exactly the same path.
+//!
+//! Loading runs in two passes: every file is read first, then every document is cleaned,
+//! because one cleaning rule (header and footer lines shared by several files) looks across
+//! files.
 
 mod article;
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod doc;
+pub mod read;
 mod sample;
 mod sidecar;
 
-pub use article::{Article, LoadWarning, Loaded};
-pub use sample::load_sample;
+pub use article::{Article, LoadWarning, Loaded, printable};
+pub use clean::{Removed, Rule};
+pub use sample::{load_sample, load_sample_report};
+pub use sidecar::SidecarEntry;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
+
+use clean::SharedLines;
+use doc::RawDoc;
+use read::Format;
 
 /// Settings for reading files.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -22,79 +39,313 @@ use walkdir::WalkDir;
 pub struct LoadConfig {
     /// Files larger than this many bytes are skipped with a warning.
     pub max_file_bytes: u64,
+    /// Remove page furniture (captions, credits, ads, related links, metadata lines) from
+    /// article text. Turn off for text that is already clean.
+    pub clean: bool,
 }
 
 impl Default for LoadConfig {
     fn default() -> Self {
         Self {
             max_file_bytes: 5 * 1024 * 1024,
+            clean: true,
         }
     }
+}
+
+/// Loaded articles together with what cleaning removed from each: the material of
+/// `parallax inspect --removed`.
+#[derive(Debug, Clone, Default)]
+pub struct LoadReport {
+    /// The articles and the warnings.
+    pub loaded: Loaded,
+    /// For each article (same order as `loaded.articles`), the text removed and why.
+    pub removed: Vec<Vec<Removed>>,
 }
 
 /// Read every article under the given files and folders. Never fails as a whole: a file that
 /// cannot be read becomes a [`LoadWarning`] naming it and the reason, and the rest still load.
 pub fn load_paths(paths: &[PathBuf], cfg: &LoadConfig) -> Loaded {
-    let mut loaded = Loaded::default();
+    load_paths_report(paths, cfg).loaded
+}
+
+/// [`load_paths`], keeping what cleaning removed from each article.
+pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
+    let mut loader = Loader::new(cfg);
     for root in paths {
-        if !root.exists() {
-            loaded.warn(root, "no such file or folder");
+        loader.root(root);
+    }
+    finish(loader.pending, loader.warnings, cfg.clean)
+}
+
+/// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
+pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, String> {
+    let read = read::read(path, Format::Text, bytes)?;
+    let doc = read.docs.into_iter().next().ok_or("no text found")?;
+    let cleaned = clean::clean(doc, &SharedLines::default(), true);
+    if cleaned.article.body.is_empty() {
+        return Err(NOTHING_LEFT.into());
+    }
+    Ok(cleaned.article)
+}
+
+const NOTHING_LEFT: &str = "no article text left after removing page furniture";
+
+/// A document read and waiting to be cleaned, with what its folder's sidecar says about it.
+struct Pending {
+    doc: RawDoc,
+    sidecar: Option<SidecarEntry>,
+}
+
+/// Clean every pending document, apply sidecars, and gather the result.
+fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> LoadReport {
+    let shared = if enabled {
+        SharedLines::from_docs(pending.iter().map(|p| &p.doc))
+    } else {
+        SharedLines::default()
+    };
+    let mut report = LoadReport {
+        loaded: Loaded {
+            articles: Vec::new(),
+            warnings,
+        },
+        removed: Vec::new(),
+    };
+    for p in pending {
+        let path = p.doc.path.clone();
+        let mut cleaned = clean::clean(p.doc, &shared, enabled);
+        if cleaned.article.body.is_empty() {
+            report.loaded.warnings.push(LoadWarning {
+                path,
+                reason: NOTHING_LEFT.into(),
+            });
             continue;
         }
-        for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        if let Some(entry) = &p.sidecar {
+            entry.apply(&mut cleaned.article);
+        }
+        report.loaded.articles.push(cleaned.article);
+        report.removed.push(cleaned.removed);
+    }
+    report.loaded.disambiguate_ids();
+    report
+}
+
+/// Walks the given paths and reads the files it finds.
+struct Loader<'a> {
+    cfg: &'a LoadConfig,
+    pending: Vec<Pending>,
+    warnings: Vec<LoadWarning>,
+    seen: HashSet<PathBuf>,
+    sidecars: HashMap<PathBuf, Option<HashMap<String, SidecarEntry>>>,
+}
+
+impl<'a> Loader<'a> {
+    fn new(cfg: &'a LoadConfig) -> Self {
+        Self {
+            cfg,
+            pending: Vec::new(),
+            warnings: Vec::new(),
+            seen: HashSet::new(),
+            sidecars: HashMap::new(),
+        }
+    }
+
+    fn warn(&mut self, path: &Path, reason: impl Into<String>) {
+        self.warnings.push(LoadWarning {
+            path: path.to_string_lossy().into_owned(),
+            reason: reason.into(),
+        });
+    }
+
+    /// One path the user gave: a file, or a folder read recursively.
+    fn root(&mut self, root: &Path) {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let reason = if root.symlink_metadata().is_ok() {
+                    "broken symbolic link"
+                } else {
+                    "no such file or folder"
+                };
+                return self.warn(root, reason);
+            }
+            Err(e) => return self.warn(root, io_reason(&e)),
+        };
+        if meta.is_file() {
+            match Format::of(root) {
+                Some(format) => self.file(root, format),
+                None if is_sidecar(root) => {}
+                None => self.warn(root, format!("skipped: not an article file ({KNOWN})")),
+            }
+            return;
+        }
+        let before = self.pending.len();
+        let mut candidates = 0usize;
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => load_file(e.path(), cfg, &mut loaded),
+                Ok(e) if e.file_type().is_file() => {
+                    if let Some(format) = Format::of(e.path()) {
+                        candidates += 1;
+                        self.file(e.path(), format);
+                    }
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let path = err.path().unwrap_or(root).to_path_buf();
-                    loaded.warn(&path, &err.to_string());
+                    let reason = match (err.loop_ancestor(), err.io_error()) {
+                        (Some(anc), _) => format!(
+                            "symbolic link loop (leads back to {}); not followed",
+                            anc.display()
+                        ),
+                        (None, Some(io)) if io.kind() == std::io::ErrorKind::NotFound => {
+                            "broken symbolic link".to_string()
+                        }
+                        (None, Some(io)) => io_reason(io),
+                        (None, None) => err.to_string(),
+                    };
+                    self.warn(&path, reason);
                 }
             }
         }
+        if candidates == 0 && self.pending.len() == before {
+            self.warn(root, format!("no article files in this folder ({KNOWN})"));
+        }
     }
-    loaded.disambiguate_ids();
-    loaded
-}
 
-fn load_file(path: &Path, cfg: &LoadConfig, loaded: &mut Loaded) {
-    let is_txt = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    if !is_txt {
-        return;
-    }
-    let meta = sidecar::lookup(path);
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > cfg.max_file_bytes => {
-            loaded.warn(path, &format!("too large ({} bytes)", m.len()));
+    /// One article file.
+    fn file(&mut self, path: &Path, format: Format) {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !self.seen.insert(key) {
             return;
         }
-        Err(e) => {
-            loaded.warn(path, &e.to_string());
-            return;
+        let size = match std::fs::metadata(path) {
+            Ok(m) => m.len(),
+            Err(e) => return self.warn(path, io_reason(&e)),
+        };
+        if size > self.cfg.max_file_bytes {
+            return self.warn(
+                path,
+                format!(
+                    "too large: {} (the limit is {}; raise [load] max_file_bytes to read it)",
+                    human_bytes(size),
+                    human_bytes(self.cfg.max_file_bytes)
+                ),
+            );
         }
-        Ok(_) => {}
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match parse_text(path, &bytes) {
-            Ok(mut article) => {
-                if let Some(meta) = meta {
-                    meta.apply(&mut article);
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.warn(path, io_reason(&e)),
+        };
+        match read::read(path, format, &bytes) {
+            Ok(read) => {
+                for note in read.notes {
+                    self.warn(path, note);
                 }
-                loaded.articles.push(article);
+                if read.docs.is_empty() {
+                    self.warn(path, "no articles in this file");
+                }
+                for doc in read.docs {
+                    let sidecar = self.sidecar_for(path, &doc.path);
+                    self.pending.push(Pending { doc, sidecar });
+                }
             }
-            Err(reason) => loaded.warn(path, &reason),
-        },
-        Err(e) => loaded.warn(path, &e.to_string()),
+            Err(reason) => self.warn(path, reason),
+        }
+    }
+
+    /// The sidecar entry for a file (or a record of it, `name.jsonl#3`), from the
+    /// `sources.toml` in its folder; a malformed sidecar is reported once.
+    fn sidecar_for(&mut self, path: &Path, shown: &str) -> Option<SidecarEntry> {
+        let dir = path.parent()?.to_path_buf();
+        if !self.sidecars.contains_key(&dir) {
+            let file = dir.join(sidecar::FILE_NAME);
+            let parsed = match std::fs::read_to_string(&file) {
+                Ok(text) => match sidecar::parse(&text) {
+                    Ok(map) => Some(map),
+                    Err(e) => {
+                        self.warn(&file, format!("malformed sidecar, ignored: {e}"));
+                        None
+                    }
+                },
+                Err(_) => None,
+            };
+            self.sidecars.insert(dir.clone(), parsed);
+        }
+        let map = self.sidecars.get(&dir)?.as_ref()?;
+        let name = path.file_name()?.to_string_lossy();
+        let record = Path::new(shown).file_name().map(|n| n.to_string_lossy());
+        record
+            .and_then(|r| map.get(r.as_ref()))
+            .or_else(|| map.get(name.as_ref()))
+            .cloned()
     }
 }
 
-/// Parse a plain-text article from its bytes.
-pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
-    let body = text.trim().to_string();
-    if body.is_empty() {
-        return Err("empty file".into());
+/// The article extensions, for messages.
+const KNOWN: &str = ".txt, .md, .html, .json, .jsonl";
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn is_sidecar(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == sidecar::FILE_NAME)
+}
+
+/// An I/O error as a short reason without the OS error code.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::IsADirectory => "is a folder".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
     }
-    Ok(Article::new(path, body))
+}
+
+fn human_bytes(n: u64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if n as f64 >= MB {
+        format!("{:.1} MB", n as f64 / MB)
+    } else if n >= 1024 {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(human_bytes(10 * 1024 * 1024), "10.0 MB");
+        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MB");
+        assert_eq!(human_bytes(2048), "2.0 KB");
+        assert_eq!(human_bytes(12), "12 bytes");
+    }
+
+    #[test]
+    fn parse_text_cleans() {
+        let a = parse_text(
+            Path::new("x.txt"),
+            "Kremlin says ties recovering\n\nPublished on March 11, 2025\n\nThe Kremlin has stated that efforts to restore relations are in early stages.\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Kremlin says ties recovering"));
+        assert_eq!(a.date_iso().as_deref(), Some("2025-03-11"));
+        assert_eq!(
+            a.body,
+            "The Kremlin has stated that efforts to restore relations are in early stages."
+        );
+    }
 }

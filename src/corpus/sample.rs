@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{Loaded, parse_text, sidecar};
+use super::read::{self, Format};
+use super::{LoadReport, LoadWarning, Loaded, Pending, finish, sidecar};
 
 /// The sample articles as (file name, bytes), read at compile time from `assets/sample/`.
 const FILES: &[(&str, &[u8])] = &[
@@ -31,23 +32,30 @@ const FILES: &[(&str, &[u8])] = &[
 /// The sidecar naming each sample file's outlet and date.
 const SOURCES: &str = include_str!("../../assets/sample/sources.toml");
 
-/// Load the bundled sample story through the same parsing path as files on disk.
+/// Load the bundled sample story through the same reading and cleaning path as files on disk.
 pub fn load_sample() -> Loaded {
-    let mut loaded = Loaded::default();
+    load_sample_report().loaded
+}
+
+/// [`load_sample`], keeping what cleaning removed from each article.
+pub fn load_sample_report() -> LoadReport {
     let meta = sidecar::parse(SOURCES).unwrap_or_default();
+    let mut pending = Vec::new();
+    let mut warnings = Vec::new();
     for (name, bytes) in FILES {
         let path = Path::new("sample").join(name);
-        match parse_text(&path, bytes) {
-            Ok(mut article) => {
-                if let Some(entry) = meta.get(*name) {
-                    entry.apply(&mut article);
-                }
-                loaded.articles.push(article);
-            }
-            Err(reason) => loaded.warn(&path, &reason),
+        match read::read(&path, Format::Text, bytes) {
+            Ok(r) => pending.extend(r.docs.into_iter().map(|doc| Pending {
+                doc,
+                sidecar: meta.get(*name).cloned(),
+            })),
+            Err(reason) => warnings.push(LoadWarning {
+                path: path.to_string_lossy().into_owned(),
+                reason,
+            }),
         }
     }
-    loaded
+    finish(pending, warnings, true)
 }
 
 #[cfg(test)]
@@ -62,5 +70,10 @@ mod tests {
         assert_eq!(l.articles[0].source.as_deref(), Some("CNBC"));
         assert_eq!(l.articles[3].date, None);
         assert_eq!(l.articles[4].date_iso().as_deref(), Some("2025-09-05"));
+    }
+
+    #[test]
+    fn sample_sidecar_parses() {
+        assert_eq!(sidecar::parse(SOURCES).unwrap().len(), 5);
     }
 }

@@ -1,24 +1,32 @@
 //! `sources.toml` beside article files: per-file outlet, date, title and URL supplied by the user.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Article;
+use super::dates::parse_date;
+
+/// The sidecar's file name. It is never read as an article.
+pub const FILE_NAME: &str = "sources.toml";
 
 /// What a sidecar says about one file.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SidecarEntry {
-    /// Outlet name.
+    /// Outlet name (also accepted as `outlet`).
+    #[serde(alias = "outlet")]
     pub source: Option<String>,
-    /// Publication date (a TOML date or a `YYYY-MM-DD` string).
+    /// Publication date: a TOML date, or a string in any format [`parse_date`] reads
+    /// (also accepted as `published`).
+    #[serde(alias = "published")]
     pub date: Option<toml::Value>,
-    /// Headline.
+    /// Headline (also accepted as `headline`).
+    #[serde(alias = "headline")]
     pub title: Option<String>,
-    /// Original URL.
+    /// Original URL (also accepted as `link`).
+    #[serde(alias = "link")]
     pub url: Option<String>,
 }
 
@@ -41,30 +49,31 @@ impl SidecarEntry {
 }
 
 fn date_of(v: &toml::Value) -> Option<NaiveDate> {
-    let s = match v {
-        toml::Value::String(s) => s.clone(),
-        toml::Value::Datetime(d) => d.to_string(),
-        _ => return None,
-    };
-    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+    match v {
+        toml::Value::String(s) => parse_date(s),
+        toml::Value::Datetime(d) => parse_date(&d.to_string()),
+        _ => None,
+    }
 }
 
-/// Parse a sidecar file's text into entries keyed by file name.
+/// Parse a sidecar file's text into entries keyed by file name. The error is one line.
 pub fn parse(text: &str) -> Result<HashMap<String, SidecarEntry>, String> {
-    toml::from_str(text).map_err(|e| e.to_string())
-}
-
-/// The entry for a file from the `sources.toml` in its folder, if there is one.
-pub fn lookup(path: &Path) -> Option<SidecarEntry> {
-    let dir = path.parent()?;
-    let text = std::fs::read_to_string(dir.join("sources.toml")).ok()?;
-    let name = path.file_name()?.to_string_lossy();
-    parse(&text).ok()?.remove(name.as_ref())
+    toml::from_str(text).map_err(|e| {
+        e.to_string()
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                !l.is_empty() && !l.starts_with('|') && !l.chars().all(|c| c == '^' || c == ' ')
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn reads_toml_dates_and_strings() {
@@ -79,5 +88,22 @@ mod tests {
         let mut b = Article::new(Path::new("b.txt"), "x".into());
         map["b.txt"].apply(&mut b);
         assert_eq!(b.date_iso().as_deref(), Some("2025-03-11"));
+    }
+
+    #[test]
+    fn aliases_and_other_date_formats() {
+        let map =
+            parse("[\"c.txt\"]\noutlet = \"RT\"\npublished = \"September 5, 2025\"\n").unwrap();
+        let mut c = Article::new(Path::new("c.txt"), "x".into());
+        map["c.txt"].apply(&mut c);
+        assert_eq!(c.source.as_deref(), Some("RT"));
+        assert_eq!(c.date_iso().as_deref(), Some("2025-09-05"));
+    }
+
+    #[test]
+    fn unknown_keys_are_a_one_line_error() {
+        let err = parse("[\"a.txt\"]\nsorce = \"CNBC\"\n").unwrap_err();
+        assert!(err.contains("sorce"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
     }
 }

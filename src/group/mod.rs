@@ -76,7 +76,7 @@ impl Default for GroupConfig {
             neighbours: 4,
             neighbour_share: 0.75,
             date_grace_days: 7,
-            date_half_life_days: 14.0,
+            date_half_life_days: 60.0,
         }
     }
 }
@@ -415,7 +415,7 @@ mod tests {
         let cfg = GroupConfig::default();
         assert_eq!(date_factor(Some(100), Some(105), &cfg), 1.0);
         assert_eq!(date_factor(Some(100), None, &cfg), 1.0);
-        let f = date_factor(Some(100), Some(100 + 7 + 14), &cfg);
+        let f = date_factor(Some(100), Some(100 + 7 + 60), &cfg);
         assert!((f - 0.5).abs() < 1e-6, "{f}");
     }
 

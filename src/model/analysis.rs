@@ -58,13 +58,14 @@ pub struct Mark {
 pub enum MarkKind {
     /// A reporting verb or attribution phrase ("said", "claimed", "according to").
     Attribution,
-    /// Hedging or doubt ("reportedly", "appears to", "so-called").
+    /// Hedging, doubt or a vague source ("reportedly", "appears to", "sources say").
     Hedge,
     /// Intensifiers and certainty ("clearly", "extremely").
     Booster,
     /// Loaded or emotive wording ("fuming", "shockwaves", "regime").
     Loaded,
-    /// How a source or actor is labelled ("state-run", "state news agency").
+    /// How a source or actor is labelled ("state-run", "state news agency", "regime",
+    /// "so-called").
     Label,
     /// A direct quotation.
     Quote,
@@ -128,6 +129,13 @@ pub struct QuoteMember {
     /// Words of the fullest version that this one leaves out (for `trimmed`).
     #[serde(default)]
     pub cut: Vec<String>,
+    /// Words this version has that the fullest has not (for `reworded`).
+    #[serde(default)]
+    pub added: Vec<String>,
+    /// Share of the fullest version's words this one keeps in the same order, 0..1 (1 for the
+    /// fullest itself, 0 for indirect speech).
+    #[serde(default)]
+    pub similarity: f32,
 }
 
 /// How faithfully an outlet carries a quotation, against the fullest version.
@@ -172,6 +180,8 @@ pub enum DiscrepancyKind {
     Date,
     /// Who is credited with saying or announcing something.
     Speaker,
+    /// How an outlet or actor is labelled ("state news agency Tass" against "state-run Tass").
+    Label,
 }
 
 /// One article's version of a discrepant fact.
@@ -185,6 +195,9 @@ pub struct DiscrepancyValue {
     pub start: usize,
     /// End of the words in the body.
     pub end: usize,
+    /// For a speaker named by a pronoun ("he said"): the name it stands for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
 }
 
 /// Per-outlet summary of coverage and wording.
@@ -207,6 +220,15 @@ pub struct OutletSummary {
     /// Loaded or emotive words used, with counts, most frequent first.
     #[serde(default)]
     pub loaded_words: Vec<Count>,
+    /// Who it quotes directly, with the number of quotations, most quoted first.
+    #[serde(default)]
+    pub speakers: Vec<Count>,
+    /// Labels it gives outlets and actors ("state-run", "regime"), with counts.
+    #[serde(default)]
+    pub labels: Vec<Count>,
+    /// Hedges and vague attributions it uses ("reportedly", "appears to"), with counts.
+    #[serde(default)]
+    pub hedges: Vec<Count>,
 }
 
 /// A word and how often it occurs.

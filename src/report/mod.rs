@@ -1,10 +1,18 @@
 //! Reports: three renderers of one [`Comparison`] (JSON, Markdown, HTML) and the atomic write
-//! that puts them on disk.
+//! that puts them on disk. `parallax export` and the reader's `e` key both come through here,
+//! so the same comparison gives the same report either way.
+//!
+//! The renderers only read the model; shared display helpers are in `layout` and all
+//! escaping of untrusted text is in `escape`.
 
+pub mod escape;
+mod html;
 mod json;
+pub mod layout;
+mod markdown;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use color_eyre::eyre::{Result, WrapErr, bail};
 
@@ -21,37 +29,208 @@ pub enum Format {
     Html,
 }
 
-/// Render comparisons in a format. JSON gives one object for one story, an array for several.
-pub fn render(comparisons: &[Comparison], format: Format) -> String {
-    match format {
-        Format::Json => json::render(comparisons),
-        Format::Md | Format::Html => json::render(comparisons),
+impl Format {
+    /// The usual file extension for this format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Html => "html",
+        }
     }
 }
 
+/// Render comparisons in a format. JSON gives one object for one story, an array for several;
+/// Markdown and HTML give one document holding every story.
+pub fn render(comparisons: &[Comparison], format: Format) -> String {
+    match format {
+        Format::Json => json::render(comparisons),
+        Format::Md => markdown::render(comparisons),
+        Format::Html => html::render(comparisons),
+    }
+}
+
+/// The file an input path names: `file.jsonl#3` (a record inside a file) is `file.jsonl`.
+fn input_file(input: &Path) -> PathBuf {
+    let s = input.to_string_lossy();
+    match s.rsplit_once('#') {
+        Some((file, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            PathBuf::from(file)
+        }
+        _ => input.to_path_buf(),
+    }
+}
+
+/// Is `target` the same file as `input` (by path, through symbolic links, or as a hard link)?
+fn same_file(target: &Path, input: &Path) -> bool {
+    [input.to_path_buf(), input_file(input)].iter().any(|i| {
+        std::path::absolute(i).is_ok_and(|i| i == target)
+            || same_file::is_same_file(i, target).unwrap_or(false)
+    })
+}
+
 /// Write a report whole or not at all: into a temporary file beside the target, then renamed
-/// over it. Refuses to overwrite any of `inputs` (the articles the report was built from).
+/// over it, so a failure leaves no partial file and an existing report stays as it was.
+/// Refuses to overwrite any of `inputs` (the articles the report was built from; a
+/// `file.jsonl#3` record path protects `file.jsonl`). Errors are one line naming `path`.
+///
+/// A symbolic link is followed (the file it points to is replaced, the link stays). A target
+/// that exists but is no regular file, such as `/dev/stdout` or a named pipe, is written
+/// directly, since it cannot be replaced.
 pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()> {
-    let target = std::path::absolute(path)
-        .wrap_err_with(|| format!("{}: cannot resolve the path", path.display()))?;
-    for input in inputs {
-        let same = std::path::absolute(input).is_ok_and(|i| i == target)
-            || std::fs::canonicalize(input)
-                .ok()
-                .zip(std::fs::canonicalize(&target).ok())
-                .is_some_and(|(a, b)| a == b);
-        if same {
-            bail!("{}: refusing to overwrite an input article", path.display());
+    let shown = path.display();
+    let mut target =
+        std::path::absolute(path).wrap_err_with(|| format!("{shown}: cannot resolve the path"))?;
+    if inputs.iter().any(|input| same_file(&target, input)) {
+        bail!("{shown}: refusing to overwrite an input article");
+    }
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            bail!("{shown}: is a folder; give a file name for the report");
+        }
+        if !meta.is_file() {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .wrap_err_with(|| format!("{shown}: cannot write"))?;
+            return f
+                .write_all(contents)
+                .and_then(|_| f.flush())
+                .wrap_err_with(|| format!("{shown}: write failed"));
+        }
+        if let Ok(real) = std::fs::canonicalize(&target) {
+            target = real;
         }
     }
     let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .wrap_err_with(|| format!("{}: cannot write here", path.display()))?;
+    let name = target
+        .file_name()
+        .map_or("report".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // What a plain create would give (0666 less the umask), not tempfile's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    if !dir.is_dir() {
+        bail!("{shown}: the folder {} does not exist", dir.display());
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        // tempfile names its random file in the error; the user only needs the reason.
+        .map_err(|e| match e.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => e,
+        })
+        .wrap_err_with(|| format!("{shown}: cannot write here"))?;
+    if let Some(meta) = &existing {
+        // Replacing a report keeps its permissions.
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.write_all(contents)
         .and_then(|_| tmp.as_file().sync_all())
-        .wrap_err_with(|| format!("{}: write failed", path.display()))?;
+        .wrap_err_with(|| format!("{shown}: write failed"))?;
     tmp.persist(&target)
         .map_err(|e| e.error)
-        .wrap_err_with(|| format!("{}: cannot replace the file", path.display()))?;
+        .wrap_err_with(|| format!("{shown}: cannot replace the file"))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_paths_name_their_file() {
+        assert_eq!(
+            input_file(Path::new("a/feed.jsonl#12")),
+            PathBuf::from("a/feed.jsonl")
+        );
+        assert_eq!(
+            input_file(Path::new("a/b#c.txt")),
+            PathBuf::from("a/b#c.txt")
+        );
+        assert_eq!(input_file(Path::new("a/x.txt")), PathBuf::from("a/x.txt"));
+    }
+
+    #[test]
+    fn writes_whole_file_and_replaces_old_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report.md");
+        write_atomic(&out, b"first", &[]).unwrap();
+        write_atomic(&out, b"second", &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "second");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn refuses_inputs_by_path_link_and_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "Kremlin says ties in early stages of recovery").unwrap();
+        let feed = dir.path().join("feed.jsonl");
+        std::fs::write(&feed, "{}").unwrap();
+        let record = dir.path().join("feed.jsonl#2");
+        let inputs = [article.as_path(), record.as_path()];
+        for target in [
+            article.clone(),
+            feed.clone(),
+            dir.path().join(".").join("a.txt"),
+        ] {
+            let e = write_atomic(&target, b"x", &inputs).unwrap_err();
+            assert!(e.to_string().contains("refusing to overwrite"), "{e}");
+        }
+        #[cfg(unix)]
+        {
+            let hard = dir.path().join("hard.txt");
+            std::fs::hard_link(&article, &hard).unwrap();
+            assert!(write_atomic(&hard, b"x", &inputs).is_err());
+            let soft = dir.path().join("soft.txt");
+            std::os::unix::fs::symlink(&article, &soft).unwrap();
+            assert!(write_atomic(&soft, b"x", &inputs).is_err());
+        }
+        assert_eq!(
+            std::fs::read_to_string(&article).unwrap(),
+            "Kremlin says ties in early stages of recovery"
+        );
+    }
+
+    #[test]
+    fn failures_name_the_path_and_leave_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no/such/dir/report.html");
+        let e = format!("{:#}", write_atomic(&missing, b"x", &[]).unwrap_err());
+        assert!(
+            e.contains("no/such/dir/report.html") && !e.contains('\n'),
+            "{e}"
+        );
+        let folder = dir.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let e = format!("{:#}", write_atomic(&folder, b"x", &[]).unwrap_err());
+        assert!(e.contains("is a folder"), "{e}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_report_is_replaced_through_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new", &[]).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
 }

@@ -1,0 +1,457 @@
+//! Forming rows: a global assignment of sentences to rows, at most one cell per article.
+//!
+//! 1. Greedy clustering. Scored pairs are taken best first; a pair joins the rows of its two
+//!    sentences when the rows share no article and stay cohesive (average-link similarity
+//!    across the two rows above a floor), so a row cannot drift along a chain of weak links.
+//!    A pair qualifies in one of four ways, tried in this order:
+//!    - its similarity reaches the threshold;
+//!    - it is weaker but stands out: its similarity is a clear margin above that of either
+//!      sentence's best rival in the other article (competitive linking);
+//!    - a neighbouring sentence completes it (see [`super::pairs`]);
+//!    - or, repeatedly, the sentences just before or after the pair are already in one row
+//!      (outlets that follow each other's order).
+//!
+//!    Links below the threshold need more: at least three shared terms, two of them not
+//!    names (the same people saying different things is not a correspondence), and an
+//!    *anchor* between the two articles — some pair well above the threshold showing they
+//!    tell the same events. A report from another week shares words with the story, not
+//!    sentences.
+//! 2. Joining adjacent sentences. When one source says in one sentence what another says in
+//!    two, the second sentence lands in a row of its own or a neighbouring row. Two rows
+//!    whose cells are adjacent sentences in every article they share are merged when a cell
+//!    of one row is explained better by the joined sentences than by its row's cell alone,
+//!    and relates to the added sentence by itself; cells that only one of the two rows has
+//!    must not be strangers to each other.
+
+use std::collections::{HashMap, HashSet};
+
+use super::pairs::{Pair, Sims, sim_of};
+use super::score::{Joined, score};
+use super::units::Units;
+
+/// Tuning of row formation (see the module docs).
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Least similarity of a pair to link two rows on its own.
+    pub threshold: f32,
+    /// Least similarity of a pair that links two rows because it stands out (see `margin`).
+    pub weak: f32,
+    /// Least margin of such a pair: its similarity over that of the strongest rival pair,
+    /// either sentence with another candidate in the other's article (not a neighbour).
+    pub margin: f32,
+    /// Least similarity of a pair that links two rows because the sentences before or after
+    /// them are already in one row.
+    pub context: f32,
+    /// Least similarity of a pair that shows two articles tell the same events: only
+    /// articles with such an anchor pair get links below the threshold.
+    pub anchor: f32,
+    /// Least average similarity across two rows for them to merge.
+    pub link: f32,
+    /// Least similarity of a cell to a sentence about to be joined to its counterpart.
+    pub part: f32,
+    /// Least gain in similarity that joining adjacent sentences must bring.
+    pub gain: f32,
+    /// Most sentences in one cell.
+    pub max_cell: usize,
+}
+
+/// One article's passage in a row: units `first..=last` (indices into `Units::units`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRange {
+    /// Article index.
+    pub article: usize,
+    /// First unit.
+    pub first: usize,
+    /// Last unit (inclusive).
+    pub last: usize,
+}
+
+/// A row under construction: its cells, sorted by article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RowCells {
+    /// The cells, sorted by article.
+    pub cells: Vec<CellRange>,
+}
+
+impl RowCells {
+    /// The cell of an article, if the row has one.
+    pub fn cell(&self, article: usize) -> Option<&CellRange> {
+        self.cells
+            .binary_search_by_key(&article, |c| c.article)
+            .ok()
+            .map(|i| &self.cells[i])
+    }
+}
+
+/// Least shared content terms for a pair below the threshold to link rows: two common
+/// words in two short sentences are topic, not correspondence.
+const WEAK_SHARED: usize = 3;
+
+/// Form rows from scored pairs. Units for which `usable` is false (no words) get no row.
+pub fn form_rows(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<RowCells> {
+    let clusters = cluster(units, sims, usable, p);
+    let mut rows: Vec<RowCells> = clusters
+        .into_iter()
+        .map(|members| {
+            let mut cells: Vec<CellRange> = members
+                .iter()
+                .map(|&u| CellRange {
+                    article: units.units[u as usize].article,
+                    first: u as usize,
+                    last: u as usize,
+                })
+                .collect();
+            cells.sort_by_key(|c| c.article);
+            RowCells { cells }
+        })
+        .collect();
+    join_adjacent(units, sims, &mut rows, p);
+    rows
+}
+
+/// How many best candidates per unit and article are kept to find rivals.
+const KEEP_BEST: usize = 8;
+
+/// Each unit's best candidates per other article, keyed by `(unit, article)`: enough of them
+/// to find the best one outside a sentence's neighbourhood.
+fn best_candidates(units: &Units, sims: &Sims) -> HashMap<(u32, usize), [(f32, u32); KEEP_BEST]> {
+    let mut best: HashMap<(u32, usize), [(f32, u32); KEEP_BEST]> = HashMap::new();
+    let mut push = |u: u32, other: u32, s: f32| {
+        let article = units.units[other as usize].article;
+        let top = best
+            .entry((u, article))
+            .or_insert([(0.0, u32::MAX); KEEP_BEST]);
+        if let Some(i) = top.iter().position(|&(x, _)| s > x) {
+            top[i..].rotate_right(1);
+            top[i] = (s, other);
+        }
+    };
+    for (&(a, b), p) in sims {
+        push(a, b, p.sim);
+        push(b, a, p.sim);
+    }
+    best
+}
+
+/// Clusters of units with at most one unit per article, built by linking pairs.
+struct Clusters {
+    cluster_of: Vec<usize>,
+    members: Vec<Vec<u32>>,
+}
+
+impl Clusters {
+    fn new(n: usize) -> Self {
+        Clusters {
+            cluster_of: (0..n).collect(),
+            members: (0..n as u32).map(|u| vec![u]).collect(),
+        }
+    }
+
+    fn same(&self, a: u32, b: u32) -> bool {
+        self.cluster_of[a as usize] == self.cluster_of[b as usize]
+    }
+
+    /// Join the clusters of `a` and `b` if they share no article and stay cohesive.
+    fn link(&mut self, units: &Units, sims: &Sims, a: u32, b: u32, min_link: f32) -> bool {
+        let (ca, cb) = (self.cluster_of[a as usize], self.cluster_of[b as usize]);
+        if ca == cb {
+            return false;
+        }
+        let art = |u: &u32| units.units[*u as usize].article;
+        let (ma, mb) = (&self.members[ca], &self.members[cb]);
+        if ma.iter().any(|x| mb.iter().any(|y| art(x) == art(y))) {
+            return false;
+        }
+        let total: f32 = ma
+            .iter()
+            .flat_map(|&x| mb.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| sim_of(sims, x, y))
+            .sum();
+        if total / ((ma.len() * mb.len()) as f32) < min_link {
+            return false;
+        }
+        let (big, small) = if ma.len() >= mb.len() {
+            (ca, cb)
+        } else {
+            (cb, ca)
+        };
+        let moved = std::mem::take(&mut self.members[small]);
+        for &u in &moved {
+            self.cluster_of[u as usize] = big;
+        }
+        self.members[big].extend(moved);
+        true
+    }
+}
+
+/// Greedy best-first clustering of units into groups with at most one unit per article.
+///
+/// Pairs link in order of similarity: first those above the threshold or standing out from
+/// the sentences' other candidates, then those a neighbouring sentence completes, then,
+/// repeatedly, weaker pairs whose neighbouring sentences are already in one row (outlets that
+/// follow each other's order).
+fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u32>> {
+    let mut edges: Vec<(u32, u32, Pair)> = sims
+        .iter()
+        .filter(|&(&(a, b), _)| usable[a as usize] && usable[b as usize])
+        .map(|(&(a, b), &pair)| (a, b, pair))
+        .collect();
+    edges.sort_by(|x, y| {
+        y.2.sim
+            .total_cmp(&x.2.sim)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    let best = best_candidates(units, sims);
+    // The strongest rival of `b` among `a`'s candidates in `b`'s article; sentences close
+    // enough to `b` to share a cell with it are no rivals: they may belong to the same
+    // correspondence.
+    let rival = |a: u32, b: u32| {
+        let article = units.units[b as usize].article;
+        best.get(&(a, article)).map_or(0.0, |top| {
+            top.iter()
+                .find(|&&(_, u)| u != u32::MAX && u.abs_diff(b) as usize >= p.max_cell)
+                .map_or(0.0, |&(s, _)| s)
+        })
+    };
+    let margin = |a: u32, b: u32, s: f32| s / rival(a, b).max(rival(b, a)).max(p.weak / 2.0);
+    let art = |u: u32| units.units[u as usize].article;
+    let anchored: HashSet<(usize, usize)> = edges
+        .iter()
+        .filter(|e| e.2.sim >= p.anchor)
+        .map(|e| (art(e.0), art(e.1)))
+        .flat_map(|(x, y)| [(x, y), (y, x)])
+        .collect();
+    let weak_ok = |a: u32, b: u32, pair: &Pair| {
+        pair.shared >= WEAK_SHARED && pair.plain >= 2 && anchored.contains(&(art(a), art(b)))
+    };
+    let mut clusters = Clusters::new(units.units.len());
+    // 1. Pairs similar enough on their own, or standing out from their rivals.
+    let mut rest = Vec::new();
+    for &(a, b, pair) in &edges {
+        let s = pair.sim;
+        let strong = s >= p.threshold
+            || (weak_ok(a, b, &pair) && s >= p.weak && margin(a, b, s) >= p.margin);
+        let linked = strong && clusters.link(units, sims, a, b, p.link);
+        if !linked {
+            rest.push((a, b, pair));
+        }
+    }
+    // 2. Pairs that a neighbouring sentence completes (one outlet's two sentences for
+    //    another's one); the neighbour joins the cell when rows are merged.
+    rest.sort_by(|x, y| {
+        y.2.joined
+            .total_cmp(&x.2.joined)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    rest.retain(|&(a, b, pair)| {
+        // (The joined passage shares enough terms, see `pairs`; the pair alone need not.)
+        let j = pair.joined;
+        let linked = anchored.contains(&(art(a), art(b)))
+            && (j >= p.threshold || (j >= p.weak && margin(a, b, j) >= p.margin))
+            && clusters.link(units, sims, a, b, p.link);
+        !linked && weak_ok(a, b, &pair) && pair.sim >= p.context
+    });
+    let mut rest: Vec<(u32, u32)> = rest.into_iter().map(|(a, b, _)| (a, b)).collect();
+    // Context: a pair whose previous or next sentences share a row.
+    let neighbour = |u: u32, step: isize| -> Option<u32> {
+        let unit = &units.units[u as usize];
+        let range = &units.by_article[unit.article];
+        let v = u as isize + step;
+        (v >= range.start as isize && v < range.end as isize).then_some(v as u32)
+    };
+    loop {
+        let mut changed = false;
+        rest.retain(|&(a, b)| {
+            if clusters.same(a, b) {
+                return false;
+            }
+            let supported = [-1, 1].iter().any(|&step| {
+                matches!((neighbour(a, step), neighbour(b, step)), (Some(x), Some(y)) if clusters.same(x, y))
+            });
+            if supported && clusters.link(units, sims, a, b, p.link) {
+                changed = true;
+                return false;
+            }
+            true
+        });
+        if !changed {
+            break;
+        }
+    }
+    clusters
+        .members
+        .into_iter()
+        .filter(|m| m.first().is_some_and(|&u| usable[u as usize]))
+        .collect()
+}
+
+/// The features of a cell's sentences.
+fn features(units: &Units, c: &CellRange) -> Joined {
+    Joined::of(units, c.first, c.last)
+}
+
+fn sim_cells(units: &Units, a: &Joined, b: &Joined) -> f32 {
+    score(units, a.passage(), b.passage()).sim
+}
+
+fn cosine_cells(units: &Units, a: &Joined, b: &Joined) -> f32 {
+    score(units, a.passage(), b.passage()).cosine
+}
+
+/// Merge rows whose cells are adjacent sentences when that explains some cell better.
+///
+/// Rows keep their slots while merging (a merged-away row is left empty), so the verdict
+/// on a pair of rows can be kept until one of the two changes.
+fn join_adjacent(units: &Units, sims: &Sims, rows: &mut Vec<RowCells>, p: &Params) {
+    let mut verdicts: HashMap<(usize, usize), Option<f32>> = HashMap::new();
+    let mut dirty = vec![true; rows.len()];
+    loop {
+        let mut row_of: Vec<Option<usize>> = vec![None; units.units.len()];
+        for (r, row) in rows.iter().enumerate() {
+            for c in &row.cells {
+                for slot in &mut row_of[c.first..=c.last] {
+                    *slot = Some(r);
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for range in &units.by_article {
+            for u in range.start..range.end.saturating_sub(1) {
+                if let (Some(r1), Some(r2)) = (row_of[u], row_of[u + 1])
+                    && r1 != r2
+                {
+                    pairs.push((r1.min(r2), r1.max(r2)));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut merges: Vec<(f32, usize, usize)> = Vec::new();
+        for (r1, r2) in pairs {
+            if dirty[r1] || dirty[r2] || !verdicts.contains_key(&(r1, r2)) {
+                let v = merge_gain(units, sims, &rows[r1], &rows[r2], p);
+                verdicts.insert((r1, r2), v);
+            }
+            if let Some(Some(g)) = verdicts.get(&(r1, r2)) {
+                merges.push((*g, r1, r2));
+            }
+        }
+        if merges.is_empty() {
+            break;
+        }
+        merges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        dirty.iter_mut().for_each(|d| *d = false);
+        for (_, r1, r2) in merges {
+            if dirty[r1] || dirty[r2] {
+                continue;
+            }
+            dirty[r1] = true;
+            dirty[r2] = true;
+            let other = std::mem::take(&mut rows[r2]);
+            rows[r1] = merge(&rows[r1], &other);
+        }
+    }
+    rows.retain(|r| !r.cells.is_empty());
+}
+
+/// Both rows' cells together; cells of the same article are joined.
+fn merge(a: &RowCells, b: &RowCells) -> RowCells {
+    let mut cells: Vec<CellRange> = Vec::new();
+    for c in a.cells.iter().chain(&b.cells) {
+        match cells.iter_mut().find(|x| x.article == c.article) {
+            Some(x) => {
+                x.first = x.first.min(c.first);
+                x.last = x.last.max(c.last);
+            }
+            None => cells.push(*c),
+        }
+    }
+    cells.sort_by_key(|c| c.article);
+    RowCells { cells }
+}
+
+/// The gain of merging two rows, if they may and should be merged.
+fn merge_gain(units: &Units, sims: &Sims, r1: &RowCells, r2: &RowCells, p: &Params) -> Option<f32> {
+    let mut shared = Vec::new();
+    for c1 in &r1.cells {
+        if let Some(c2) = r2.cell(c1.article) {
+            let adjacent = c1.last + 1 == c2.first || c2.last + 1 == c1.first;
+            let size = c1.last.max(c2.last) + 1 - c1.first.min(c2.first);
+            if !adjacent || size > p.max_cell {
+                return None;
+            }
+            shared.push((*c1, *c2));
+        }
+    }
+    if shared.is_empty() {
+        return None;
+    }
+    // Some cell only one row has must relate to a sentence the other row would add (a
+    // cheap look at the scored pairs before any passage is compared).
+    let related = |x: &CellRange, y: &CellRange| {
+        (x.first..=x.last)
+            .any(|u| (y.first..=y.last).any(|v| sim_of(sims, u as u32, v as u32) >= p.part * 0.5))
+    };
+    let hopeful = shared.iter().any(|(c1, c2)| {
+        r1.cells
+            .iter()
+            .filter(|c| r2.cell(c.article).is_none())
+            .any(|x| related(x, c2))
+            || r2
+                .cells
+                .iter()
+                .filter(|c| r1.cell(c.article).is_none())
+                .any(|x| related(x, c1))
+    });
+    if !hopeful {
+        return None;
+    }
+    // Cells only one row has end up side by side: they must not be strangers.
+    let only1: Vec<Joined> = r1
+        .cells
+        .iter()
+        .filter(|c| r2.cell(c.article).is_none())
+        .map(|c| features(units, c))
+        .collect();
+    let only2: Vec<Joined> = r2
+        .cells
+        .iter()
+        .filter(|c| r1.cell(c.article).is_none())
+        .map(|c| features(units, c))
+        .collect();
+    if !only1.is_empty() && !only2.is_empty() {
+        let total: f32 = only1
+            .iter()
+            .flat_map(|x| only2.iter().map(move |y| sim_cells(units, x, y)))
+            .sum();
+        if total / ((only1.len() * only2.len()) as f32) < p.link {
+            return None;
+        }
+    }
+    let mut best: Option<f32> = None;
+    for (row, other, flip) in [(r1, r2, false), (r2, r1, true)] {
+        for x in row.cells.iter().filter(|c| other.cell(c.article).is_none()) {
+            let fx = features(units, x);
+            for &(c1, c2) in &shared {
+                if !related(x, if flip { &c1 } else { &c2 }) {
+                    continue;
+                }
+                let (mine, added) = if flip { (c2, c1) } else { (c1, c2) };
+                // Content decides whether the joined sentences explain `x` better; a copied
+                // run inside one of them says nothing about the other.
+                let before = cosine_cells(units, &fx, &features(units, &mine));
+                let part = sim_cells(units, &fx, &features(units, &added));
+                let joined = CellRange {
+                    article: mine.article,
+                    first: mine.first.min(added.first),
+                    last: mine.last.max(added.last),
+                };
+                let after = cosine_cells(units, &fx, &features(units, &joined));
+                if part >= p.part && after >= before + p.gain {
+                    best = Some(best.map_or(after - before, |b: f32| b.max(after - before)));
+                }
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,963 @@
+//! Who says what: reporting verbs in use ("Peskov told CNBC", "“...,” he added", "according
+//! to Tass") with their speakers, pronouns resolved to the last person named as a speaker.
+
+use std::ops::Range;
+
+use super::doc::Doc;
+use super::lexicon::{Lexicon, VerbForm};
+use super::names::{NameKind, People, is_calendar, is_role};
+use crate::text::is_capitalised;
+
+/// Who is credited with speaking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Byte range of the words naming the speaker, as written ("he", "Kremlin Press Secretary
+    /// Dmitry Peskov").
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+    /// The name to show: the person's name without titles ("Dmitry Peskov"), the descriptor
+    /// ("Russian foreign ministry officials"), or for a pronoun the name it stands for.
+    pub name: String,
+    /// Comparable key: the surname or head word, lower case ("peskov", "officials").
+    pub key: String,
+    /// True when the words are a pronoun.
+    pub pronoun: bool,
+    /// True for a person (named, titled or described by a role), false for an organisation.
+    pub person: bool,
+    /// True for a named organisation ("the Security Council", "CNBC").
+    pub org: bool,
+    /// True for a group ("officials", "they").
+    pub plural: bool,
+    /// False for a pronoun with no speaker before it to stand for.
+    pub resolved: bool,
+}
+
+/// A reporting verb in use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Word indices of the verb ("pointed out" is two words).
+    pub words: Range<usize>,
+    /// Byte offset of the verb.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// The verb's lemma ("say").
+    pub lemma: String,
+    /// Its stance (neutral, distancing, ...).
+    pub stance: String,
+    /// Its grade, 0 (neutral) to 3.
+    pub grade: u8,
+    /// What the verb does to the reader's view of the claim.
+    pub note: String,
+    /// True when it reports speech here (followed by a quotation, "that" or a colon, or set
+    /// after what was said); false for a loaded verb used otherwise ("claimed the lives").
+    pub reporting: bool,
+    /// The speaker, when the sentence names one.
+    pub speaker: Option<Speaker>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Words that may stand between a speaker and the verb ("Peskov also said", "he later
+/// added", "officials on Monday announced", "Putin at the time praised").
+const BETWEEN: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "at",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "earlier",
+    "early",
+    "even",
+    "ever",
+    "further",
+    "had",
+    "has",
+    "have",
+    "however",
+    "in",
+    "is",
+    "just",
+    "last",
+    "late",
+    "later",
+    "may",
+    "meanwhile",
+    "might",
+    "must",
+    "never",
+    "night",
+    "not",
+    "now",
+    "on",
+    "once",
+    "only",
+    "previously",
+    "recently",
+    "repeatedly",
+    "should",
+    "still",
+    "the",
+    "then",
+    "this",
+    "time",
+    "today",
+    "too",
+    "was",
+    "week",
+    "were",
+    "will",
+    "would",
+    "yesterday",
+];
+
+/// Words that may stand between the verb and what was said ("told reporters on Monday that",
+/// "said in an emailed statement:").
+const AFTER: &[&str] = &[
+    "a",
+    "accusation",
+    "accusations",
+    "afterwards",
+    "again",
+    "allegation",
+    "allegations",
+    "also",
+    "an",
+    "assertion",
+    "at",
+    "belief",
+    "briefing",
+    "claim",
+    "claims",
+    "comments",
+    "concerns",
+    "conference",
+    "during",
+    "earlier",
+    "early",
+    "emailed",
+    "evening",
+    "fears",
+    "her",
+    "him",
+    "his",
+    "idea",
+    "in",
+    "interview",
+    "its",
+    "journalists",
+    "last",
+    "late",
+    "later",
+    "media",
+    "message",
+    "month",
+    "morning",
+    "news",
+    "night",
+    "notion",
+    "on",
+    "position",
+    "possibility",
+    "post",
+    "press",
+    "publicly",
+    "remarks",
+    "report",
+    "reporters",
+    "reports",
+    "rumors",
+    "rumours",
+    "speculation",
+    "speech",
+    "statement",
+    "suggestion",
+    "suggestions",
+    "televised",
+    "the",
+    "their",
+    "them",
+    "this",
+    "to",
+    "today",
+    "told",
+    "us",
+    "view",
+    "week",
+    "written",
+    "year",
+    "yesterday",
+];
+
+/// Capitalised words that open a sentence without being its subject.
+const OPENERS: &[&str] = &[
+    "according",
+    "additionally",
+    "after",
+    "although",
+    "amid",
+    "besides",
+    "despite",
+    "earlier",
+    "finally",
+    "first",
+    "following",
+    "furthermore",
+    "instead",
+    "last",
+    "later",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "overall",
+    "regarding",
+    "since",
+    "still",
+    "therefore",
+    "thus",
+    "today",
+    "unlike",
+    "yesterday",
+];
+
+/// Words after which a participle is an adjective ("the alleged plot").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "our", "that", "the", "their", "these", "this", "those", "your",
+];
+
+/// Words before a base or -s form that show it is a verb ("they claim", "will insist").
+const VERB_CUES: &[&str] = &[
+    "also",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "he",
+    "i",
+    "it",
+    "may",
+    "might",
+    "must",
+    "never",
+    "not",
+    "now",
+    "often",
+    "repeatedly",
+    "shall",
+    "she",
+    "should",
+    "still",
+    "they",
+    "to",
+    "we",
+    "which",
+    "who",
+    "will",
+    "would",
+    "you",
+];
+
+fn in_list(list: &[&str], key: &str) -> bool {
+    list.binary_search(&key).is_ok()
+}
+
+fn has_open_quote(gap: &str) -> bool {
+    gap.contains(['“', '"', '«', '‘', '„'])
+}
+
+fn has_close_quote(gap: &str) -> bool {
+    gap.contains(['”', '"', '»', '’'])
+}
+
+/// Find the reporting verbs of an article, outside its quotations, with their speakers.
+pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if inside_quotation(doc, i) {
+            i += 1;
+            continue;
+        }
+        let Some(m) = lex.verb_at(&doc.keys, i) else {
+            i += 1;
+            continue;
+        };
+        let words = i..i + m.len;
+        if words.end > n || (m.len > 1 && (i + 1..words.end).any(|k| inside_quotation(doc, k))) {
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| doc.keys[p].as_str());
+        let adjectival = matches!(m.form, VerbForm::Past | VerbForm::Ing)
+            && prev.is_some_and(|p| in_list(DETERMINERS, p))
+            && doc.gap_before(i).trim().is_empty();
+        if adjectival {
+            i += 1;
+            continue;
+        }
+        let reporting = m.form == VerbForm::Phrase || reports_speech(doc, people, words.clone());
+        let verb_like = match m.form {
+            VerbForm::Past | VerbForm::Ing | VerbForm::Phrase => true,
+            VerbForm::Base | VerbForm::Third => verb_position(doc, people, i, m.form),
+        };
+        if !verb_like || !(reporting || m.verb.any_context) {
+            i += 1;
+            continue;
+        }
+        let speaker = find_speaker(doc, people, words.clone(), m.form);
+        out.push(Attribution {
+            start: doc.toks[words.start].start,
+            end: doc.toks[words.end - 1].end,
+            words: words.clone(),
+            lemma: m.verb.lemma.clone(),
+            stance: m.verb.stance.clone(),
+            grade: m.verb.grade,
+            note: m.verb.note.clone(),
+            reporting,
+            speaker,
+        });
+        i = words.end;
+    }
+    resolve_descriptors(doc, people, &mut out);
+    resolve_pronouns(&mut out);
+    // A pronoun with no speaker before it stands for the last person the article named.
+    let bare_pronoun = |s: &Speaker| {
+        s.pronoun
+            && !s.resolved
+            && s.person
+            && !s.plural
+            && PRONOUNS.contains(&s.text.to_lowercase().as_str())
+    };
+    let unresolved = out
+        .iter()
+        .any(|a| a.speaker.as_ref().is_some_and(bare_pronoun));
+    if unresolved {
+        let names: Vec<_> = people
+            .names_in(doc, 0..n)
+            .into_iter()
+            .filter(|nm| nm.kind == NameKind::Person && !nm.core.is_empty())
+            .collect();
+        for a in &mut out {
+            let Some(s) = a.speaker.as_mut() else {
+                continue;
+            };
+            if !bare_pronoun(s) {
+                continue;
+            }
+            let before = a.words.start;
+            if let Some(nm) = names.iter().rev().find(|nm| nm.words.end <= before) {
+                s.name = doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end]
+                    .to_string();
+                s.key = nm.key.clone();
+                s.resolved = true;
+            }
+        }
+    }
+    // A descriptor ("the spokesman") with nobody named before it stands for itself.
+    for a in &mut out {
+        let Some(s) = a.speaker.as_mut() else {
+            continue;
+        };
+        if s.pronoun && !s.resolved && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
+            s.pronoun = false;
+            s.resolved = true;
+            s.key = crate::text::word_key(s.text.split_whitespace().last().unwrap_or(""));
+        }
+    }
+    out
+}
+
+/// True when word `i` lies inside a quotation of several words (the speaker's own words).
+fn inside_quotation(doc: &Doc, i: usize) -> bool {
+    doc.in_quote[i].is_some_and(|q| doc.quoted[q].words >= 4)
+}
+
+/// True when a base or -s form stands where a verb does ("they claim", "Putin insists"), not
+/// where a noun does ("the claims", "state media").
+fn verb_position(doc: &Doc, people: &People, i: usize, form: VerbForm) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    if doc.sent_of[p] != doc.sent_of[i] || !doc.gap_before(i).trim().is_empty() {
+        return false;
+    }
+    let key = doc.keys[p].as_str();
+    if doc.keys.get(i + 1).is_some_and(|k| k == "of") {
+        return false;
+    }
+    match form {
+        VerbForm::Third => {
+            matches!(
+                key,
+                "he" | "she" | "it" | "who" | "which" | "also" | "still" | "now" | "often"
+            ) || people.name_like(doc, p)
+                || (is_role(key) && !key.ends_with('s'))
+        }
+        _ => {
+            in_list(VERB_CUES, key) && !matches!(key, "he" | "she" | "it")
+                || (is_role(key) && key.ends_with('s'))
+        }
+    }
+}
+
+/// True when the verb at `words` reports speech: what was said follows it (a quotation, a
+/// colon, "that"), or it is set after what was said ("“...,” he said", ", he told TASS.").
+fn reports_speech(doc: &Doc, people: &People, words: Range<usize>) -> bool {
+    let sent = doc.sent_of[words.start];
+    let n = doc.toks.len();
+    // Forward: skip an object, a time and a place, then look for what was said.
+    if doc.gap_after(words.end - 1).contains(':') || has_open_quote(doc.gap_after(words.end - 1)) {
+        return true;
+    }
+    let mut k = words.end;
+    let mut steps = 0;
+    let mut reached_end = false;
+    loop {
+        if k >= n || doc.sent_of[k] != sent {
+            reached_end = true;
+            break;
+        }
+        if steps >= 12 {
+            break;
+        }
+        if doc.in_quote[k].is_some() {
+            return true;
+        }
+        let key = doc.keys[k].as_str();
+        if matches!(key, "that" | "whether" | "how" | "why" | "if" | "what") {
+            return true;
+        }
+        // "saying there is a long way to go", "said he would": a clause without "that".
+        if k == words.end && matches!(key, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+            return true;
+        }
+        let skippable = in_list(AFTER, key)
+            || people.name_like(doc, k)
+            || is_role(key)
+            || is_calendar(key)
+            || key.ends_with("ly");
+        if !skippable {
+            break;
+        }
+        let gap = doc.gap_after(k);
+        if gap.contains(':') || has_open_quote(gap) {
+            return true;
+        }
+        k += 1;
+        steps += 1;
+    }
+    // A quotation soon after in the same sentence ("saying the adopted text was “...”").
+    let soon = (words.end..n.min(words.end + 10))
+        .take_while(|&k| doc.sent_of[k] == sent)
+        .any(|k| doc.in_quote[k].is_some());
+    if soon {
+        return true;
+    }
+    // Backward: the speaker, then a comma or the end of a quotation before it.
+    let first = doc.sentence_words(sent).start;
+    let mut b = words.start;
+    let mut steps = 0;
+    loop {
+        let gap = doc.gap_before(b);
+        if b > first && has_close_quote(gap) {
+            // "“...,” he said": the quotation comes first.
+            return true;
+        }
+        if b > first && gap.contains([',', '—', '–']) {
+            // ", he told TASS on Friday.": a parenthetical after what was said.
+            return reached_end && b - first >= 2;
+        }
+        if b == first || steps >= 8 {
+            return false;
+        }
+        let key = doc.keys[b - 1].as_str();
+        let speakerish = people.name_like(doc, b - 1)
+            || is_role(key)
+            || PRONOUNS.contains(&key)
+            || in_list(BETWEEN, key)
+            || key.ends_with("ly")
+            || matches!(key, "the" | "a" | "an" | "of");
+        if !speakerish {
+            return false;
+        }
+        b -= 1;
+        steps += 1;
+    }
+}
+
+/// The speaker of a reporting verb: after it when the order is inverted ("said Liam Peach",
+/// "according to Tass"), else the words just before it, else the subject of its sentence (for
+/// "..., telling reporters that" and "..., but noted that").
+fn find_speaker(
+    doc: &Doc,
+    people: &People,
+    words: Range<usize>,
+    form: VerbForm,
+) -> Option<Speaker> {
+    let inverted = form == VerbForm::Phrase
+        || (has_close_quote(doc.gap_before(words.start))
+            && doc.gap_before(words.start).contains([',', '?', '!']));
+    if inverted {
+        if let Some(np) = np_after(doc, people, words.end) {
+            return Some(make_speaker(doc, people, np));
+        }
+        if form == VerbForm::Phrase {
+            return None;
+        }
+    }
+    if let Some(np) = np_before(doc, people, words.start) {
+        return Some(make_speaker(doc, people, np));
+    }
+    sentence_subject(doc, people, words.start).map(|np| make_speaker(doc, people, np))
+}
+
+/// True when a word can belong to a speaker's noun phrase.
+fn np_word(doc: &Doc, people: &People, k: usize) -> bool {
+    people.name_like(doc, k) || is_role(&doc.keys[k])
+}
+
+/// True when the gap between two words keeps them in one noun phrase.
+fn np_gap(gap: &str) -> bool {
+    !gap.contains([',', ':', ';', '(', ')', '\n', '“', '”', '"', '—', '–'])
+        && gap.matches('.').count() <= 1
+}
+
+/// The noun phrase ending just before word `at`, after skipping adverbs and times.
+fn np_before(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
+    let sent = doc.sent_of[at];
+    let mut k = at;
+    let mut skipped = 0;
+    // Skip words between the speaker and the verb.
+    while k > 0 && doc.sent_of[k - 1] == sent && skipped < 5 {
+        let key = doc.keys[k - 1].as_str();
+        if np_word(doc, people, k - 1) || PRONOUNS.contains(&key) || opens_with_name(doc, k - 1) {
+            break;
+        }
+        let gap = doc.gap_after(k - 1);
+        let comma_ok = key == "however" || doc.keys.get(k).is_some_and(|n| n == "however");
+        if !(in_list(BETWEEN, key) || key.ends_with("ly") || is_calendar(key))
+            || (!np_gap(gap) && !comma_ok)
+        {
+            return None;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    if k == 0 || doc.sent_of[k - 1] != sent || (skipped == 0 && !np_gap(doc.gap_before(at))) {
+        return None;
+    }
+    let end = k;
+    if PRONOUNS.contains(&doc.keys[end - 1].as_str()) {
+        return Some(end - 1..end);
+    }
+    // A capitalised word opening the sentence right before the verb is its subject ("Putin
+    // told"), even when the article capitalises it nowhere else.
+    if opens_with_name(doc, end - 1) && !np_word(doc, people, end - 1) {
+        return Some(end - 1..end);
+    }
+    let mut start = end;
+    while start > 0
+        && doc.sent_of[start - 1] == sent
+        && end - start < 10
+        && np_word(doc, people, start - 1)
+        && (start == end || np_gap(doc.gap_after(start - 1)))
+    {
+        start -= 1;
+        // "Secretary of State", "Ambassador to the U.N." keep their connectors.
+        if start >= 2
+            && matches!(doc.keys[start - 1].as_str(), "of" | "to" | "the")
+            && np_word(doc, people, start - 2)
+            && np_gap(doc.gap_before(start))
+            && np_gap(doc.gap_before(start - 1))
+        {
+            let mut s = start - 1;
+            if doc.keys[s] == "the"
+                && s >= 2
+                && doc.keys[s - 1] == "to"
+                && np_word(doc, people, s - 2)
+            {
+                s -= 1;
+            }
+            if np_word(doc, people, s - 1) {
+                start = s;
+            }
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+/// True when word `k` opens its sentence with a capital and is not a function word.
+fn opens_with_name(doc: &Doc, k: usize) -> bool {
+    doc.starts_sentence(k)
+        && is_capitalised(doc.toks[k].text)
+        && !crate::text::is_stopword(&doc.keys[k])
+        && !doc.keys[k].ends_with("ly")
+}
+
+/// The noun phrase starting at word `at` ("said Liam Peach, a senior economist").
+fn np_after(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
+    let n = doc.toks.len();
+    if at >= n {
+        return None;
+    }
+    let sent = doc.sent_of[at];
+    let mut start = at;
+    if matches!(doc.keys[start].as_str(), "the" | "a" | "an") && start + 1 < n {
+        start += 1;
+    }
+    if PRONOUNS.contains(&doc.keys[start].as_str())
+        || matches!(doc.keys[start].as_str(), "him" | "her" | "them")
+    {
+        return Some(start..start + 1);
+    }
+    let mut end = start;
+    while end < n
+        && doc.sent_of[end] == sent
+        && end - start < 10
+        && np_word(doc, people, end)
+        && (end == start || np_gap(doc.gap_before(end)))
+    {
+        end += 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// The first noun phrase of the sentence before word `before` that can be a speaker.
+fn sentence_subject(doc: &Doc, people: &People, before: usize) -> Option<Range<usize>> {
+    let sent = doc.sent_of[before];
+    let words = doc.sentence_words(sent);
+    let mut k = words.start;
+    while k < before {
+        if doc.in_quote[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let key = doc.keys[k].as_str();
+        if matches!(key, "he" | "she" | "they") {
+            return Some(k..k + 1);
+        }
+        // "Peskov reiterated ...": a capitalised word opening the sentence, right before a
+        // lower-case word, is its subject.
+        if k == words.start
+            && opens_with_name(doc, k)
+            && !in_list(OPENERS, key)
+            && !np_word(doc, people, k)
+            && k + 1 < before
+            && doc.gap_after(k).trim().is_empty()
+            && !is_capitalised(doc.toks[k + 1].text)
+        {
+            return Some(k..k + 1);
+        }
+        if np_word(doc, people, k) {
+            let mut end = k + 1;
+            while end < before && np_word(doc, people, end) && np_gap(doc.gap_before(end)) {
+                end += 1;
+            }
+            let np = k..end;
+            // A speaker is a person, a group described by its role, or an organisation.
+            let last = doc.keys[end - 1].as_str();
+            let run = people.classify(doc, np.clone());
+            if run.kind != NameKind::Other || is_role(last) || people.is_surname(last) {
+                return Some(np);
+            }
+            k = end;
+            continue;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Role words that name people (not "state", "media", "foreign").
+fn is_person_noun(key: &str) -> bool {
+    is_role(key)
+        && !matches!(
+            key,
+            "acting"
+                | "affairs"
+                | "defence"
+                | "defense"
+                | "deputy"
+                | "finance"
+                | "foreign"
+                | "former"
+                | "interior"
+                | "media"
+                | "ministry"
+                | "press"
+                | "prime"
+                | "senior"
+                | "state"
+                | "top"
+                | "vice"
+                | "authorities"
+        )
+}
+
+/// Describe the speaker named by the words `np`.
+fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
+    let start = doc.toks[np.start].start;
+    let end = doc.toks[np.end - 1].end;
+    let text = doc.text[start..end].to_string();
+    let last = doc.keys[np.end - 1].clone();
+    if np.len() == 1
+        && (PRONOUNS.contains(&last.as_str()) || matches!(last.as_str(), "him" | "her" | "them"))
+    {
+        let key = match last.as_str() {
+            "him" => "he".to_string(),
+            "her" => "she".to_string(),
+            "them" => "they".to_string(),
+            _ => last.clone(),
+        };
+        return Speaker {
+            start,
+            end,
+            text: text.clone(),
+            name: text,
+            plural: key == "they" || key == "we",
+            person: key != "it",
+            org: false,
+            key,
+            pronoun: true,
+            resolved: false,
+        };
+    }
+    let has_role = np.clone().any(|k| is_role(&doc.keys[k]));
+    let last_is_name = is_capitalised(doc.toks[np.end - 1].text) && !is_role(&last);
+    if !last_is_name {
+        // A descriptor: "Russian foreign ministry officials", "the spokesman". A singular one
+        // after "the" points back to someone named before, like a pronoun ("the spokesperson
+        // also said", "the Russian president said").
+        let plural = last.ends_with('s') && !last.ends_with("ss");
+        let definite = np.start > 0 && doc.keys[np.start - 1] == "the" && !plural;
+        // "officials", "the spokesman" are people; "Russian state media" is not.
+        let person = is_person_noun(&last);
+        return Speaker {
+            start,
+            end,
+            text: text.clone(),
+            name: text,
+            plural,
+            person,
+            org: false,
+            key: if definite { "he".to_string() } else { last },
+            pronoun: definite,
+            resolved: !definite,
+        };
+    }
+    let name = people.classify(doc, np.clone());
+    let core = if name.core.is_empty() {
+        np.clone()
+    } else {
+        name.core.clone()
+    };
+    let shown = &doc.text[doc.toks[core.start].start..doc.toks[core.end - 1].end];
+    Speaker {
+        start,
+        end,
+        text,
+        name: shown.to_string(),
+        key: name.key.clone(),
+        pronoun: false,
+        person: name.kind == NameKind::Person || (has_role && name.kind != NameKind::Organisation),
+        org: name.kind == NameKind::Organisation,
+        plural: false,
+        resolved: true,
+    }
+}
+
+/// Give a definite descriptor ("the Russian president said") the name of the last person the
+/// article named with that title ("Russian President Vladimir Putin").
+fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
+    let is_descriptor =
+        |s: &Speaker| s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str());
+    if !atts
+        .iter()
+        .any(|a| a.speaker.as_ref().is_some_and(is_descriptor))
+    {
+        return;
+    }
+    let names: Vec<_> = people
+        .names_in(doc, 0..doc.toks.len())
+        .into_iter()
+        .filter(|nm| {
+            nm.kind == NameKind::Person && !nm.core.is_empty() && nm.core.start > nm.words.start
+        })
+        .collect();
+    for a in atts.iter_mut() {
+        let Some(s) = a.speaker.as_mut() else {
+            continue;
+        };
+        if !is_descriptor(s) {
+            continue;
+        }
+        let head = crate::text::word_key(s.text.split_whitespace().last().unwrap_or(""));
+        let titled = names.iter().rev().find(|nm| {
+            nm.words.end <= a.words.start
+                && (nm.words.start..nm.core.start).any(|k| doc.keys[k] == head)
+        });
+        if let Some(nm) = titled {
+            s.name =
+                doc.text[doc.toks[nm.core.start].start..doc.toks[nm.core.end - 1].end].to_string();
+            s.key = nm.key.clone();
+            s.resolved = true;
+        }
+    }
+}
+
+/// Give each pronoun the name of the last speaker it can stand for: "he"/"she" the last
+/// person, "they" the last group, "it" the last organisation.
+fn resolve_pronouns(atts: &mut [Attribution]) {
+    let mut person: Option<Speaker> = None;
+    let mut group: Option<Speaker> = None;
+    let mut org: Option<Speaker> = None;
+    for a in atts.iter_mut() {
+        let Some(s) = a.speaker.as_mut() else {
+            continue;
+        };
+        if s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
+            // A descriptor ("a US official") is not a pronoun for the last speaker.
+            continue;
+        }
+        if s.pronoun {
+            let antecedent = match s.key.as_str() {
+                "he" | "she" => person.as_ref(),
+                "they" => group.as_ref(),
+                "it" => org.as_ref(),
+                _ => None,
+            };
+            if let Some(ante) = antecedent {
+                s.name = ante.name.clone();
+                s.key = ante.key.clone();
+                s.person = ante.person;
+                s.org = ante.org;
+                s.plural = ante.plural;
+                s.resolved = true;
+            }
+            continue;
+        }
+        if s.plural {
+            group = Some(s.clone());
+        } else if s.person {
+            person = Some(s.clone());
+        } else {
+            org = Some(s.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [BETWEEN, AFTER, DETERMINERS, VERB_CUES, OPENERS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list);
+        }
+    }
+
+    fn atts(s: &str) -> Vec<(String, String, Option<String>)> {
+        let d = Doc::new(s);
+        let p = People::of(&d);
+        attributions(&d, &p, Lexicon::builtin())
+            .into_iter()
+            .map(|a| {
+                (
+                    a.lemma,
+                    s[a.start..a.end].to_string(),
+                    a.speaker.map(|s| s.name),
+                )
+            })
+            .collect()
+    }
+
+    fn speakers(s: &str) -> Vec<String> {
+        atts(s).into_iter().filter_map(|a| a.2).collect()
+    }
+
+    #[test]
+    fn speakers_before_after_and_inverted() {
+        let s = "“The process has begun. But we are still at the beginning of the journey,” Kremlin Press Secretary Dmitry Peskov told CNBC on Monday. “There’s a lot of work to be done,” he added in emailed comments.";
+        assert_eq!(speakers(s), ["Dmitry Peskov", "Dmitry Peskov"]);
+        let s = "“The decision marks a potentially significant turning point after three years of conflict,” said Liam Peach, a senior emerging markets economist at Capital Economics.";
+        assert_eq!(speakers(s), ["Liam Peach"]);
+        let s =
+            "The sheer amount of damage prevents this process from being quick, according to Tass.";
+        assert_eq!(speakers(s), ["Tass"]);
+    }
+
+    #[test]
+    fn times_and_adverbs_between_speaker_and_verb_are_skipped() {
+        let s = "Russian foreign ministry officials on Monday announced that a second round of talks will take place. Russian Foreign Minister Sergey Lavrov later confirmed that talks would happen.";
+        assert_eq!(
+            speakers(s),
+            ["Russian foreign ministry officials", "Sergey Lavrov"]
+        );
+        let s = "Putin at the time praised Trump’s “rational approach to the current situation,” but said he has not discussed a deal.";
+        let got = atts(s);
+        assert_eq!(got[0].2.as_deref(), Some("Putin"), "{got:?}");
+    }
+
+    #[test]
+    fn participles_and_coordinated_verbs_take_the_sentence_subject() {
+        let s = "Peskov reiterated that position Tuesday, telling reporters that both sides needed to “develop measures to restore and strengthen mutual trust.”";
+        let got = atts(s);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter().all(|a| a.2.as_deref() == Some("Peskov")),
+            "{got:?}"
+        );
+        let s = "Russian Foreign Minister Sergey Lavrov echoed these feelings, but again noted that the war would only end when there’s a deal.";
+        assert_eq!(speakers(s), ["Sergey Lavrov"]);
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_named_speaker_not_the_last_name() {
+        let s = "The talks pleased Russian President Vladimir Putin. Putin told Russian state media correspondent Pavel Zarubin late on Monday that the White House leader wanted a deal. “We still have a conflict with the current regime,” he said, in comments translated by NBC News.";
+        assert_eq!(speakers(s), ["Putin", "Putin"]);
+        let s = "Meanwhile, David Roche, strategist at Quantum Strategy, sees this shift as a win. “The winners are Putin and Xi,” Roche said in an emailed statement. Roche also dismissed the idea that Russia would fully abandon its war economy. “Putin will use the ceasefire to rebuild,” he said.";
+        assert_eq!(speakers(s), ["Roche", "Roche", "Roche"]);
+    }
+
+    #[test]
+    fn descriptors_point_back_to_the_person_with_that_title() {
+        let s = "Trump and Russian President Vladimir Putin met in Alaska. Peskov said that talks went well. Last month, the Russian president said that “a light at the end of the tunnel” had appeared.";
+        assert_eq!(speakers(s), ["Peskov", "Vladimir Putin"]);
+        // A descriptor with no such title stands for itself, not for the last speaker.
+        let s = "Trump said he was pleased. “We will see,” a US official said.";
+        assert_eq!(speakers(s), ["Trump", "US official"]);
+    }
+
+    #[test]
+    fn colon_and_mention_introduce_quotes() {
+        let s = "Kremlin spokesperson Dmitry Peskov mentioned in an interview: \"We support the start of the process, but we are still at the beginning of the journey.\"";
+        assert_eq!(speakers(s), ["Dmitry Peskov"]);
+    }
+
+    #[test]
+    fn loaded_verbs_count_without_speech_but_nouns_and_adjectives_do_not() {
+        let got =
+            atts("The minister claimed victory. The claims were false. The alleged plot failed.");
+        let lemmas: Vec<&str> = got.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(lemmas, ["claim"]);
+        // A neutral verb that does not report speech is no attribution.
+        assert!(atts("The council will add two members and state its aims.").is_empty());
+    }
+
+    #[test]
+    fn words_inside_quotes_are_the_speakers_own() {
+        let got = atts("“They claimed we said nothing at all,” Peskov said.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "say");
+    }
+}

@@ -1,0 +1,928 @@
+//! Facts that differ between the passages of one row: people and organisations named in the
+//! same place, numbers, dates, who is credited with saying something, and how an outlet or
+//! actor is labelled.
+//!
+//! People and organisations are compared where the word diff pairs a change on both sides
+//! ("Lavrov later confirmed" / "Ryabkov revealed"), so two passages that merely mention
+//! different people in passing are not flagged. Numbers are compared per counted thing
+//! ("four years" / "three years"), dates per kind (a weekday against a weekday).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use similar::DiffTag;
+
+use super::attribution::Attribution;
+use super::diff::{Op, Passage};
+use super::doc::Doc;
+use super::framing::Hit;
+use super::names::{MONTHS, NameKind, People, WEEKDAYS};
+use crate::model::{Discrepancy, DiscrepancyKind, DiscrepancyValue, MarkKind};
+use crate::text::{is_capitalised, is_content, is_number, stem};
+
+/// Changes longer than this (in words, on either side) are rewrites, not substitutions.
+const MAX_CHANGE: usize = 8;
+
+/// One cell of a row with what the article analysis knows about it.
+pub struct CellView<'a> {
+    /// Article id.
+    pub article: &'a str,
+    /// The article, prepared.
+    pub doc: &'a Doc<'a>,
+    /// The people the article names.
+    pub people: &'a People,
+    /// The article's reporting verbs.
+    pub atts: &'a [Attribution],
+    /// The article's lexicon hits.
+    pub hits: &'a [Hit<'a>],
+    /// The cell's words.
+    pub passage: &'a Passage<'a>,
+    /// Where the cell's speaker and labels are looked for: the cell, or the whole sentence of
+    /// a quotation it is part of ([`Doc::attribution_context`]).
+    pub context: Range<usize>,
+}
+
+impl CellView<'_> {
+    fn words(&self) -> Range<usize> {
+        self.doc.words_in(self.passage.range.clone())
+    }
+
+    fn value(&self, r: Range<usize>) -> DiscrepancyValue {
+        DiscrepancyValue {
+            article: self.article.to_string(),
+            text: self.doc.text[r.clone()].to_string(),
+            start: r.start,
+            end: r.end,
+            resolved: None,
+        }
+    }
+}
+
+/// The discrepancies of one row. `scripts[&(i, j)]` (for `i < j`) is the word diff from cell
+/// `i` (side a) to cell `j` (side b).
+pub fn find(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>) -> Vec<Discrepancy> {
+    if cells.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    out.extend(names(cells, scripts, NameKind::Person));
+    out.extend(names(cells, scripts, NameKind::Organisation));
+    out.extend(speakers(cells));
+    out.extend(numbers(cells));
+    out.extend(dates(cells));
+    out.extend(labels(cells));
+    out
+}
+
+/// True when some two of the cells that have values share none.
+fn any_disjoint<T: Eq + std::hash::Hash>(sets: &[(usize, HashSet<T>)]) -> bool {
+    sets.iter()
+        .enumerate()
+        .any(|(x, (_, a))| sets[x + 1..].iter().any(|(_, b)| a.is_disjoint(b)))
+}
+
+/// People (or organisations) swapped for one another where the passages otherwise agree.
+fn names(
+    cells: &[CellView],
+    scripts: &HashMap<(usize, usize), Vec<Op>>,
+    kind: NameKind,
+) -> Vec<Discrepancy> {
+    let per_cell: Vec<Vec<NameUse>> = cells
+        .iter()
+        .map(|c| {
+            c.people
+                .names_in(c.doc, c.words())
+                .into_iter()
+                .filter(|n| n.kind == kind && !n.core.is_empty())
+                .map(|n| NameUse {
+                    range: c.doc.toks[n.core.start].start..c.doc.toks[n.core.end - 1].end,
+                    key: stem(&n.key),
+                    words: n
+                        .core
+                        .clone()
+                        .map(|k| c.doc.keys[k].clone())
+                        .filter(|k| !super::names::is_org_word(k) && !crate::text::is_stopword(k))
+                        .map(|k| stem(&k))
+                        .collect(),
+                })
+                .collect()
+        })
+        .collect();
+    // Nodes: (cell, index into per_cell[cell]); edges from substitutions.
+    let mut edges: Vec<(Node, Node)> = Vec::new();
+    for (&(i, j), script) in scripts {
+        for op in script {
+            if op.tag != DiffTag::Replace || op.a.len() > MAX_CHANGE || op.b.len() > MAX_CHANGE {
+                continue;
+            }
+            let ba = cells[i].passage.bytes_of(op.a.clone());
+            let bb = cells[j].passage.bytes_of(op.b.clone());
+            let in_a = overlapping(&per_cell[i], &ba);
+            let in_b = overlapping(&per_cell[j], &bb);
+            let (Some(&x), Some(&y)) = (in_a.first(), in_b.first()) else {
+                continue;
+            };
+            // The same name anywhere in the other passage is a reordering or a respelling
+            // ("Betty Ford Center" / "Betty Ford Clinic"), not a swap.
+            let known_in = |ks: &[usize], own: &[NameUse], other: &[NameUse]| {
+                ks.iter()
+                    .any(|&k| other.iter().any(|o| same_name(kind, &own[k], o)))
+            };
+            if !known_in(&in_a, &per_cell[i], &per_cell[j])
+                && !known_in(&in_b, &per_cell[j], &per_cell[i])
+            {
+                edges.push(((i, x), (j, y)));
+            }
+        }
+    }
+    edges.sort();
+    let (kind_d, what) = match kind {
+        NameKind::Person => (DiscrepancyKind::Person, "a different person is named"),
+        _ => (
+            DiscrepancyKind::Organisation,
+            "a different organisation is named",
+        ),
+    };
+    components(&edges)
+        .into_iter()
+        .map(|nodes| {
+            let mut values: Vec<DiscrepancyValue> = Vec::new();
+            let mut seen = HashSet::new();
+            for (c, k) in nodes {
+                if seen.insert(c) {
+                    values.push(cells[c].value(per_cell[c][k].range.clone()));
+                }
+            }
+            sort_values(&mut values, cells);
+            Discrepancy {
+                kind: kind_d,
+                note: format!("{what}: {}", join_texts(&values)),
+                values,
+            }
+        })
+        .filter(|d| d.values.len() >= 2)
+        .collect()
+}
+
+/// A name as used in a passage.
+struct NameUse {
+    range: Range<usize>,
+    key: String,
+    words: Vec<String>,
+}
+
+/// True when two names can be the same referent: the same surname, one's surname in the
+/// other ("Lavrov" / "Sergey Lavrov"), a shared word past the first name ("Golden Showers" /
+/// "Golden Shower Thing"), or for organisations any shared distinctive word. A shared first
+/// name alone ("Sergey Lavrov" / "Sergey Ryabkov") is not enough.
+fn same_name(kind: NameKind, a: &NameUse, b: &NameUse) -> bool {
+    if a.key == b.key || a.words.contains(&b.key) || b.words.contains(&a.key) {
+        return true;
+    }
+    if kind == NameKind::Organisation {
+        return a.words.iter().any(|w| b.words.contains(w));
+    }
+    let later = |n: &NameUse| n.words.iter().skip(1).cloned().collect::<Vec<_>>();
+    later(a).iter().any(|w| b.words.contains(w)) || later(b).iter().any(|w| a.words.contains(w))
+}
+
+fn overlapping(names: &[NameUse], bytes: &Range<usize>) -> Vec<usize> {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.range.start < bytes.end && bytes.start < n.range.end)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Connected components of a graph given by its edges.
+/// A name in a row: (cell, index of the name in that cell).
+type Node = (usize, usize);
+
+fn components(edges: &[(Node, Node)]) -> Vec<Vec<Node>> {
+    let mut nodes: Vec<Node> = edges.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    nodes.sort();
+    nodes.dedup();
+    let index: HashMap<(usize, usize), usize> =
+        nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (a, b) in edges {
+        let (ra, rb) = (root(&mut parent, index[a]), root(&mut parent, index[b]));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<Node>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(*n);
+    }
+    let mut out: Vec<Vec<Node>> = groups.into_values().collect();
+    out.sort();
+    out
+}
+
+fn sort_values(values: &mut [DiscrepancyValue], cells: &[CellView]) {
+    let order = |v: &DiscrepancyValue| {
+        cells
+            .iter()
+            .position(|c| c.article == v.article)
+            .unwrap_or(usize::MAX)
+    };
+    values.sort_by_key(|v| (order(v), v.start));
+}
+
+fn join_texts(values: &[DiscrepancyValue]) -> String {
+    values
+        .iter()
+        .map(|v| match &v.resolved {
+            Some(r) => format!("“{}” ({r})", v.text),
+            None => format!("“{}”", v.text),
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// Different people or bodies credited with saying or announcing the row's content.
+fn speakers(cells: &[CellView]) -> Vec<Discrepancy> {
+    // Per cell: the speakers (as name words, stemmed) and the first one's value.
+    let mut sets: Vec<Vec<SpeakerName>> = Vec::new();
+    let mut firsts: Vec<DiscrepancyValue> = Vec::new();
+    for c in cells {
+        let r = &c.context;
+        let here: Vec<&Attribution> = c
+            .atts
+            .iter()
+            .filter(|a| a.reporting && a.start >= r.start && a.end <= r.end)
+            .filter(|a| a.speaker.as_ref().is_some_and(comparable))
+            .collect();
+        let Some(first) = here.first() else { continue };
+        sets.push(
+            here.iter()
+                .filter_map(|a| a.speaker.as_ref())
+                .map(|s| SpeakerName {
+                    key: stem(&s.key),
+                    words: crate::text::words(&s.name)
+                        .iter()
+                        .map(|w| stem(&crate::text::word_key(w.text)))
+                        .collect(),
+                    org: s.org,
+                })
+                .collect(),
+        );
+        if let Some(s) = &first.speaker {
+            let mut v = c.value(s.start..s.end);
+            if s.pronoun {
+                v.resolved = Some(s.name.clone());
+            }
+            firsts.push(v);
+        }
+    }
+    let differs = sets.iter().enumerate().any(|(x, a)| {
+        sets[x + 1..]
+            .iter()
+            .any(|b| !a.iter().any(|sa| b.iter().any(|sb| sa.same(sb))))
+    });
+    if sets.len() < 2 || !differs {
+        return Vec::new();
+    }
+    vec![Discrepancy {
+        kind: DiscrepancyKind::Speaker,
+        note: format!("credited to different speakers: {}", join_texts(&firsts)),
+        values: firsts,
+    }]
+}
+
+/// A speaker can be compared when it is known: a named person, a named body, or a group
+/// ("officials"). A lone descriptor ("the spokesman", "a US official") may be anyone named
+/// elsewhere, so it is not compared.
+fn comparable(s: &super::attribution::Speaker) -> bool {
+    if !s.resolved || !(s.person || s.org) {
+        return false;
+    }
+    let named = s
+        .name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named || s.plural
+}
+
+struct SpeakerName {
+    key: String,
+    words: Vec<String>,
+    org: bool,
+}
+
+impl SpeakerName {
+    /// The same speaker: same key, one's key among the other's words, or (bodies) a shared
+    /// distinctive word ("Democratic National Committee" / "Democratic Party").
+    fn same(&self, o: &SpeakerName) -> bool {
+        self.key == o.key
+            || self.words.contains(&o.key)
+            || o.words.contains(&self.key)
+            || (self.org
+                && o.org
+                && self
+                    .words
+                    .iter()
+                    .any(|w| o.words.contains(w) && !super::names::is_org_word(w)))
+    }
+}
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+];
+
+const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+];
+
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bln", 1e9),
+    ("trillion", 1e12),
+];
+
+/// A number with what it counts.
+struct Num {
+    value: f64,
+    unit: String,
+    range: Range<usize>,
+}
+
+fn numbers_in(c: &CellView) -> Vec<Num> {
+    let doc = c.doc;
+    let words = c.words();
+    let mut out = Vec::new();
+    let mut k = words.start;
+    while k < words.end {
+        let t = &doc.toks[k];
+        let key = t.key.as_str();
+        let (mut value, ordinal) = if is_number(t.text) {
+            match t.text.replace(',', "").parse::<f64>() {
+                Ok(v) => (v, false),
+                Err(_) => {
+                    k += 1;
+                    continue;
+                }
+            }
+        } else if let Some((_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == key) {
+            (*v, false)
+        } else if let Some((_, v)) = ORDINALS.iter().find(|(w, _)| *w == key) {
+            (*v, true)
+        } else {
+            k += 1;
+            continue;
+        };
+        let start = t.start;
+        let mut end = t.end;
+        let mut next = k + 1;
+        if let Some((_, m)) = doc
+            .keys
+            .get(next)
+            .and_then(|w| MULTIPLIERS.iter().find(|(x, _)| x == w))
+        {
+            value *= m;
+            end = doc.toks[next].end;
+            next += 1;
+        }
+        let before = doc.gap_before(k);
+        let after = doc.gap_after(next - 1);
+        let prev_key = k.checked_sub(1).map(|p| doc.keys[p].as_str()).unwrap_or("");
+        let year_like = !ordinal && (1800.0..=2100.0).contains(&value) && t.text.len() == 4;
+        // "10:32 a.m.": a clock time, not a count.
+        if before.ends_with(':') || after.starts_with(':') {
+            k = next;
+            continue;
+        }
+        let day_of_month = MONTHS.contains(&prev_key)
+            || doc
+                .keys
+                .get(next)
+                .is_some_and(|w| MONTHS.contains(&w.as_str()));
+        let unit = if before.contains(['$', '€', '£']) {
+            Some(
+                before
+                    .chars()
+                    .filter(|c| "$€£".contains(*c))
+                    .collect::<String>(),
+            )
+        } else if after.trim_start().starts_with('%')
+            || doc.keys.get(next).is_some_and(|w| w == "percent")
+        {
+            Some("%".to_string())
+        } else if year_like
+            || day_of_month
+            || after.contains(['.', ',', ';', ':']) && !after.contains('-')
+        {
+            None
+        } else {
+            // The counted thing: the next content word ("four years", "10 votes", "second round").
+            (next..words.end.min(next + 2))
+                .find(|&u| is_content(&doc.keys[u]) && !is_number(doc.toks[u].text))
+                .filter(|&u| u == next || doc.keys[next] == "of" || !is_content(&doc.keys[next]))
+                .map(|u| stem(&doc.keys[u]))
+        };
+        if ordinal && (prev_key == "a" || prev_key == "per") {
+            k = next;
+            continue;
+        }
+        if let Some(unit) = unit {
+            let unit = if ordinal { format!("#{unit}") } else { unit };
+            out.push(Num {
+                value,
+                unit,
+                range: start..end,
+            });
+        }
+        k = next;
+    }
+    out
+}
+
+/// The same thing counted differently.
+fn numbers(cells: &[CellView]) -> Vec<Discrepancy> {
+    let per_cell: Vec<Vec<Num>> = cells.iter().map(numbers_in).collect();
+    let mut units: Vec<&str> = per_cell.iter().flatten().map(|n| n.unit.as_str()).collect();
+    units.sort();
+    units.dedup();
+    let mut out = Vec::new();
+    for unit in units {
+        let mut sets: Vec<(usize, HashSet<u64>)> = Vec::new();
+        let mut firsts = Vec::new();
+        for (ci, nums) in per_cell.iter().enumerate() {
+            let here: Vec<&Num> = nums.iter().filter(|n| n.unit == unit).collect();
+            if let Some(first) = here.first() {
+                sets.push((ci, here.iter().map(|n| n.value.to_bits()).collect()));
+                firsts.push(cells[ci].value(first.range.clone()));
+            }
+        }
+        if sets.len() >= 2 && any_disjoint(&sets) {
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Number,
+                note: format!("different numbers: {}", join_texts(&firsts)),
+                values: firsts,
+            });
+        }
+    }
+    out
+}
+
+/// Kinds of date expressions, compared only with their own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum DateKind {
+    Weekday,
+    MonthDay,
+    Month,
+    Year,
+    Day,
+    Week,
+}
+
+/// A date expression: its kind, its normalised form and where it is.
+type DateUse = (DateKind, String, Range<usize>);
+
+fn dates_in(c: &CellView) -> Vec<DateUse> {
+    let doc = c.doc;
+    let words = c.words();
+    let mut out = Vec::new();
+    let key = |k: usize| doc.keys.get(k).map_or("", |s| s.as_str());
+    let mut k = words.start;
+    while k < words.end {
+        let t = &doc.toks[k];
+        let kk = t.key.as_str();
+        let r = t.start..t.end;
+        if WEEKDAYS.contains(&kk) {
+            out.push((DateKind::Weekday, kk.to_string(), r));
+        } else if MONTHS.contains(&kk) && is_capitalised(t.text) {
+            let month = &kk[..3];
+            let day = |x: usize| {
+                doc.toks.get(x).filter(|w| {
+                    x < words.end && w.text.len() <= 2 && w.text.chars().all(|c| c.is_ascii_digit())
+                })
+            };
+            if let Some(d) = day(k + 1) {
+                out.push((
+                    DateKind::MonthDay,
+                    format!("{month} {}", d.text),
+                    t.start..d.end,
+                ));
+                k += 2;
+                continue;
+            } else if let Some(d) = k.checked_sub(1).and_then(day).filter(|_| k > words.start) {
+                out.push((
+                    DateKind::MonthDay,
+                    format!("{month} {}", d.text),
+                    d.start..t.end,
+                ));
+            } else {
+                out.push((DateKind::Month, month.to_string(), r));
+            }
+        } else if t.text.len() == 4
+            && t.text.chars().all(|c| c.is_ascii_digit())
+            && t.text
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
+        {
+            out.push((DateKind::Year, t.text.to_string(), r));
+        } else if matches!(kk, "today" | "yesterday" | "tomorrow" | "tonight") {
+            out.push((DateKind::Day, kk.to_string(), r));
+        } else if kk == "weekend" {
+            let norm = match key(k.wrapping_sub(1)) {
+                "next" | "coming" => "next weekend",
+                "last" | "past" | "previous" => "last weekend",
+                _ => "weekend",
+            };
+            out.push((DateKind::Week, norm.to_string(), r));
+        } else if kk == "week" {
+            let p1 = key(k.wrapping_sub(1));
+            let p2 = key(k.wrapping_sub(2));
+            let p3 = key(k.wrapping_sub(3));
+            let start_at = |back: usize| doc.toks[k - back].start;
+            let found = if key(k + 1) == "end" && k + 1 < words.end {
+                Some(("end of week", start_at(0), doc.toks[k + 1].end))
+            } else if p2 == "end" && p1 == "of" || (p3 == "end" && p2 == "of") {
+                let back = if p2 == "end" { 2 } else { 3 };
+                Some(("end of week", start_at(back), t.end))
+            } else {
+                match p1 {
+                    "this" | "current" => Some(("this week", start_at(1), t.end)),
+                    "next" | "coming" => Some(("next week", start_at(1), t.end)),
+                    "last" | "past" | "previous" => Some(("last week", start_at(1), t.end)),
+                    _ => None,
+                }
+            };
+            if let Some((norm, s, e)) = found.filter(|f| f.1 >= doc.toks[words.start].start) {
+                out.push((DateKind::Week, norm.to_string(), s..e));
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Two normalised dates of one kind that can both be true.
+fn compatible(a: &str, b: &str) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            ("this week", "end of week") | ("end of week", "this week")
+        )
+}
+
+/// The same event dated differently.
+fn dates(cells: &[CellView]) -> Vec<Discrepancy> {
+    let per_cell: Vec<Vec<DateUse>> = cells.iter().map(dates_in).collect();
+    let mut kinds: Vec<DateKind> = per_cell.iter().flatten().map(|d| d.0).collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut out = Vec::new();
+    for kind in kinds {
+        let here: Vec<(usize, Vec<&DateUse>)> = per_cell
+            .iter()
+            .enumerate()
+            .map(|(ci, ds)| (ci, ds.iter().filter(|d| d.0 == kind).collect::<Vec<_>>()))
+            .filter(|(_, ds)| !ds.is_empty())
+            .collect();
+        let clash = here.iter().enumerate().any(|(x, (_, a))| {
+            here[x + 1..].iter().any(|(_, b)| {
+                !a.iter()
+                    .any(|da| b.iter().any(|db| compatible(&da.1, &db.1)))
+            })
+        });
+        if here.len() >= 2 && clash {
+            let values: Vec<DiscrepancyValue> = here
+                .iter()
+                .map(|(ci, ds)| cells[*ci].value(ds[0].2.clone()))
+                .collect();
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Date,
+                note: format!("dated differently: {}", join_texts(&values)),
+                values,
+            });
+        }
+    }
+    out
+}
+
+/// Head words that belong to a labelled outlet's name ("Tass news agency").
+const OUTLET_HEADS: &[&str] = &[
+    "agency",
+    "broadcaster",
+    "channel",
+    "daily",
+    "media",
+    "network",
+    "news",
+    "newspaper",
+    "outlet",
+    "radio",
+    "service",
+    "television",
+    "tv",
+    "wire",
+];
+
+/// The same outlet or actor labelled differently ("state news agency Tass" / "state-run
+/// Tass news agency"; "government" / "regime").
+fn labels(cells: &[CellView]) -> Vec<Discrepancy> {
+    struct Use {
+        phrase: String,
+        entity: Option<String>,
+        range: Range<usize>,
+        grade: u8,
+    }
+    let mut by_group: HashMap<String, Vec<(usize, Vec<Use>)>> = HashMap::new();
+    for (ci, c) in cells.iter().enumerate() {
+        let r = &c.context;
+        let mut uses: HashMap<String, Vec<Use>> = HashMap::new();
+        for h in c
+            .hits
+            .iter()
+            .filter(|h| h.start >= r.start && h.end <= r.end)
+        {
+            if h.entry.kind != MarkKind::Label {
+                continue;
+            }
+            let Some(group) = &h.entry.group else {
+                continue;
+            };
+            let (entity, range) = labelled(c, h);
+            uses.entry(group.clone()).or_default().push(Use {
+                phrase: h.entry.phrase.to_lowercase(),
+                entity,
+                range,
+                grade: h.entry.grade,
+            });
+        }
+        for (g, u) in uses {
+            by_group.entry(g).or_default().push((ci, u));
+        }
+    }
+    let mut groups: Vec<_> = by_group.into_iter().collect();
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for (group, cells_uses) in groups {
+        if cells_uses.len() < 2 {
+            continue;
+        }
+        // Only compare labels of the same outlet when both name it.
+        let differs = cells_uses.iter().enumerate().any(|(x, (_, a))| {
+            cells_uses[x + 1..].iter().any(|(_, b)| {
+                a.iter().all(|ua| {
+                    b.iter().all(|ub| {
+                        let same_entity = match (&ua.entity, &ub.entity) {
+                            (Some(p), Some(q)) => p == q,
+                            _ => true,
+                        };
+                        ua.phrase != ub.phrase && same_entity
+                    })
+                })
+            })
+        });
+        if !differs {
+            continue;
+        }
+        let values: Vec<DiscrepancyValue> = cells_uses
+            .iter()
+            .map(|(ci, u)| cells[*ci].value(u[0].range.clone()))
+            .collect();
+        let grades: Vec<u8> = cells_uses.iter().map(|(_, u)| u[0].grade).collect();
+        let softer = grades.iter().min().copied().unwrap_or(0);
+        let harder = grades.iter().max().copied().unwrap_or(0);
+        let what = if group == "outlet" {
+            "an outlet"
+        } else {
+            "an actor"
+        };
+        out.push(Discrepancy {
+            kind: DiscrepancyKind::Label,
+            note: format!(
+                "{what} labelled differently (grade {softer} to {harder}): {}",
+                join_texts(&values)
+            ),
+            values,
+        });
+    }
+    out
+}
+
+/// The labelled name next to a label hit, and the byte range of label and name together
+/// ("state news agency Tass", "state-run Tass news agency").
+fn labelled(c: &CellView, h: &Hit) -> (Option<String>, Range<usize>) {
+    let doc = c.doc;
+    let words = doc.words_in(c.context.clone());
+    let mut start = h.start;
+    let mut end = h.end;
+    let mut entity = None;
+    // After the label: "state-run Tass", "state news agency Tass".
+    let mut k = h.words.end;
+    if k < words.end && doc.gap_before(k).trim().is_empty() && c.people.name_like(doc, k) {
+        if let Some(run) = c.people.run_at(doc, k, words.end) {
+            entity = Some(doc.keys[run.end - 1].clone());
+            end = doc.toks[run.end - 1].end;
+            k = run.end;
+        }
+    } else if h.words.start > words.start {
+        // Before it: "Tass, the state news agency".
+        let mut b = h.words.start;
+        while b > words.start && matches!(doc.keys[b - 1].as_str(), "the" | "a" | "an") {
+            b -= 1;
+        }
+        if b > words.start && c.people.name_like(doc, b - 1) {
+            entity = Some(doc.keys[b - 1].clone());
+            start = doc.toks[b - 1].start;
+        }
+    }
+    while k < words.end
+        && doc.gap_before(k).trim().is_empty()
+        && OUTLET_HEADS.contains(&doc.keys[k].as_str())
+    {
+        end = doc.toks[k].end;
+        k += 1;
+    }
+    (entity, start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::attribution::attributions;
+    use super::super::diff;
+    use super::super::framing;
+    use super::super::lexicon::Lexicon;
+    use super::*;
+
+    /// Discrepancies between whole texts taken as one row.
+    fn row(texts: &[&str]) -> Vec<Discrepancy> {
+        let lex = Lexicon::builtin();
+        let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
+        let people: Vec<People> = docs.iter().map(People::of).collect();
+        let atts: Vec<Vec<Attribution>> = docs
+            .iter()
+            .zip(&people)
+            .map(|(d, p)| attributions(d, p, lex))
+            .collect();
+        let hits: Vec<Vec<Hit>> = docs.iter().map(|d| framing::hits(d, lex)).collect();
+        let passages: Vec<Passage> = texts.iter().map(|t| Passage::new(t, 0..t.len())).collect();
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("a{i}")).collect();
+        let cells: Vec<CellView> = (0..texts.len())
+            .map(|i| CellView {
+                article: &ids[i],
+                doc: &docs[i],
+                people: &people[i],
+                atts: &atts[i],
+                hits: &hits[i],
+                passage: &passages[i],
+                context: docs[i].attribution_context(passages[i].range.clone()),
+            })
+            .collect();
+        let mut scripts = HashMap::new();
+        for i in 0..texts.len() {
+            for j in i + 1..texts.len() {
+                scripts.insert((i, j), diff::ops(&passages[i].keys, &passages[j].keys));
+            }
+        }
+        find(&cells, &scripts)
+    }
+
+    fn of_kind(ds: &[Discrepancy], kind: DiscrepancyKind) -> Vec<Vec<String>> {
+        ds.iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| d.values.iter().map(|v| v.text.clone()).collect())
+            .collect()
+    }
+
+    const CNBC: &str = "Russian foreign ministry officials on Monday announced that a second round of Russia-U.S. talks will take place before the end of this week, possibly also in Saudi Arabia.";
+    const CRYPTO: &str = "Russian Foreign Minister Sergey Lavrov later confirmed that a second round of US-Russia talks would happen before the week’s end, possibly in Saudi Arabia.";
+    const CHINESE: &str = "Additionally, Russian Deputy Foreign Minister Sergey Ryabkov revealed that the second round of U.S.-Russia talks will be held this weekend, possibly in Saudi Arabia.";
+
+    #[test]
+    fn who_announced_the_talks_differs() {
+        let ds = row(&[CNBC, CRYPTO, CHINESE]);
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Speaker),
+            [[
+                "Russian foreign ministry officials",
+                "Russian Foreign Minister Sergey Lavrov",
+                "Russian Deputy Foreign Minister Sergey Ryabkov"
+            ]],
+            "{ds:#?}"
+        );
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Person),
+            [["Sergey Lavrov", "Sergey Ryabkov"]],
+            "{ds:#?}"
+        );
+        // "before the end of this week" and "the week’s end" agree; "this weekend" does not.
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Date),
+            [["end of this week", "week’s end", "weekend"]],
+            "{ds:#?}"
+        );
+        // The same ordinal of the same thing is no discrepancy.
+        assert!(of_kind(&ds, DiscrepancyKind::Number).is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn the_same_outlet_labelled_differently() {
+        let a = "“It’s impossible to rebuild it all in an instant. We have a lot to do,” Peskov said, in comments reported by state news agency Tass.";
+        let b = "“It’s impossible to rebuild it all in an instant,” he told state-run Tass news agency.";
+        let ds = row(&[a, b]);
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Label),
+            [["state news agency Tass", "state-run Tass news agency"]],
+            "{ds:#?}"
+        );
+        let ds = row(&[
+            "The government in Damascus rejected the plan.",
+            "The regime in Damascus rejected the plan.",
+        ]);
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Label),
+            [["government", "regime"]]
+        );
+    }
+
+    #[test]
+    fn numbers_of_the_same_thing_and_days_differ() {
+        let ds = row(&[
+            "There were 10 votes in favor and none against on Monday.",
+            "There were nine votes in favour and one against on Tuesday.",
+        ]);
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Number),
+            [["10", "nine"]],
+            "{ds:#?}"
+        );
+        assert_eq!(
+            of_kind(&ds, DiscrepancyKind::Date),
+            [["Monday", "Tuesday"]],
+            "{ds:#?}"
+        );
+        let ds = row(&[
+            "Much damage was done in the past four years.",
+            "The damage of the past 4 years cannot be undone.",
+        ]);
+        assert!(ds.is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn passages_naming_the_same_people_agree() {
+        let ds = row(&[
+            "“We are ready to negotiate,” Lavrov said on Monday.",
+            "Lavrov said on Monday that Russia is ready to negotiate.",
+        ]);
+        assert!(ds.is_empty(), "{ds:#?}");
+    }
+}

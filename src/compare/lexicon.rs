@@ -1,0 +1,661 @@
+//! The word lists behind framing marks: reporting verbs, hedges, boosters, labels and loaded
+//! words. The lists parallax ships live in `assets/lexicons/` (see the NOTICE there) and are
+//! embedded in the binary; users add entries through the config (`[compare]`), inline or from
+//! files read at the boundary ([`super::CompareConfig::read_lexicon_files`]).
+//!
+//! Matching works on word keys ([`crate::text::word_key`]): "state-run" matches "state-run",
+//! "State-run" and "state run"; reporting verbs match on their lemma, so "said", "says" and
+//! "saying" all find "say".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::MarkKind;
+use crate::text::{word_key, words};
+
+const REPORTING_VERBS: &str = include_str!("../../assets/lexicons/reporting_verbs.tsv");
+const FRAMING: &str = include_str!("../../assets/lexicons/framing.tsv");
+const LABELS: &str = include_str!("../../assets/lexicons/labels.tsv");
+const LOADED: &str = include_str!("../../assets/lexicons/loaded.tsv");
+
+/// What a user-supplied lexicon entry marks.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A loaded or emotive word.
+    Loaded,
+    /// A hedge or vague attribution.
+    Hedge,
+    /// A booster or intensifier.
+    Booster,
+    /// A label for an outlet or actor.
+    Label,
+    /// A reporting verb, given as its lemma ("slam").
+    Attribution,
+}
+
+impl EntryKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_lowercase().as_str() {
+            "loaded" => Self::Loaded,
+            "hedge" => Self::Hedge,
+            "booster" => Self::Booster,
+            "label" => Self::Label,
+            "attribution" | "verb" | "reporting_verb" => Self::Attribution,
+            _ => return None,
+        })
+    }
+
+    fn mark_kind(self) -> MarkKind {
+        match self {
+            Self::Loaded => MarkKind::Loaded,
+            Self::Hedge => MarkKind::Hedge,
+            Self::Booster => MarkKind::Booster,
+            Self::Label => MarkKind::Label,
+            Self::Attribution => MarkKind::Attribution,
+        }
+    }
+}
+
+/// One user lexicon entry, from the config file or a lexicon file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct UserEntry {
+    /// The word or phrase ("bombshell", "Kremlin mouthpiece"); for `attribution`, the verb's lemma.
+    pub phrase: String,
+    /// What it marks.
+    pub kind: EntryKind,
+    /// Strength from 0 (neutral) to 3 (strongly loaded).
+    #[serde(default = "default_grade")]
+    pub grade: u8,
+    /// A short note shown to the reader.
+    #[serde(default)]
+    pub note: String,
+    /// For labels: the group of alternatives it belongs to ("outlet", "government", ...), so that
+    /// two outlets choosing different labels of one group show as a labelling difference.
+    #[serde(default)]
+    pub group: Option<String>,
+}
+
+fn default_grade() -> u8 {
+    2
+}
+
+/// Parse a user lexicon file: one entry per line, `phrase<TAB>kind[<TAB>grade[<TAB>note]]`;
+/// blank lines and lines starting with `#` are skipped. The error names the line.
+pub fn parse_user_file(text: &str) -> Result<Vec<UserEntry>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let lineno = n + 1;
+        let phrase = cols[0].trim();
+        if phrase.is_empty() {
+            return Err(format!("line {lineno}: empty phrase"));
+        }
+        let kind = cols
+            .get(1)
+            .and_then(|k| EntryKind::parse(k))
+            .ok_or_else(|| {
+                format!(
+                    "line {lineno}: second column must be one of loaded, hedge, booster, label, \
+                     attribution (columns are separated by tabs)"
+                )
+            })?;
+        let grade = match cols.get(2).map(|g| g.trim()).filter(|g| !g.is_empty()) {
+            Some(g) => match g.parse::<u8>() {
+                Ok(v) if v <= 3 => v,
+                _ => {
+                    return Err(format!(
+                        "line {lineno}: grade must be 0, 1, 2 or 3, not {g:?}"
+                    ));
+                }
+            },
+            None => default_grade(),
+        };
+        let note = cols
+            .get(3)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
+        out.push(UserEntry {
+            phrase: phrase.to_string(),
+            kind,
+            grade,
+            note,
+            group: None,
+        });
+    }
+    Ok(out)
+}
+
+/// A word or phrase entry (everything but reporting verbs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The phrase as listed.
+    pub phrase: String,
+    /// The kind of mark it makes.
+    pub kind: MarkKind,
+    /// Strength 0..=3.
+    pub grade: u8,
+    /// Short note for the reader.
+    pub note: String,
+    /// For labels: the group of alternatives ("outlet", "government", "leader", "armed", "crowd").
+    pub group: Option<String>,
+    /// For labels: false for descriptive actor labels ("government") that are compared across
+    /// outlets but not highlighted in the text.
+    pub shown: bool,
+}
+
+/// A reporting verb with its grade.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verb {
+    /// The lemma ("say", "point out", "according to").
+    pub lemma: String,
+    /// Stance: neutral, endorsing, distancing, culpability, combative, emotive, ...
+    pub stance: String,
+    /// Strength 0..=3.
+    pub grade: u8,
+    /// True when every verb form is marked; false when only uses that report speech are.
+    pub any_context: bool,
+    /// The effect on the reader.
+    pub note: String,
+}
+
+/// The grammatical form in which a reporting verb was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// "say", "claim": also a noun or an infinitive.
+    Base,
+    /// "says", "claims": also a plural noun.
+    Third,
+    /// "said", "claimed".
+    Past,
+    /// "saying", "claiming".
+    Ing,
+    /// A fixed phrase ("according to").
+    Phrase,
+}
+
+/// A match of a phrase entry: `len` words starting at the queried position.
+#[derive(Debug, Clone, Copy)]
+pub struct PhraseMatch<'a> {
+    /// Number of words matched.
+    pub len: usize,
+    /// The entry.
+    pub entry: &'a Entry,
+}
+
+/// A match of a reporting verb.
+#[derive(Debug, Clone, Copy)]
+pub struct VerbMatch<'a> {
+    /// Number of words matched ("pointed out" is two).
+    pub len: usize,
+    /// The verb.
+    pub verb: &'a Verb,
+    /// The form found.
+    pub form: VerbForm,
+}
+
+/// All word lists, indexed for matching: the built-in lists plus the user's entries.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// First word key → (all word keys, entry index), longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    verbs: Vec<Verb>,
+    /// First word key (an inflected form) → (remaining keys, verb index, form).
+    verb_forms: HashMap<String, Vec<(Vec<String>, usize, VerbForm)>>,
+}
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lex = Lexicon::default();
+    lex.add_builtin();
+    lex.finish();
+    lex
+});
+
+impl Lexicon {
+    /// The lists parallax ships.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// The built-in lists with the user's entries added and the ignored phrases removed.
+    pub fn with_user(entries: &[UserEntry], ignore: &[String]) -> Lexicon {
+        let mut lex = Lexicon::builtin().clone();
+        if entries.is_empty() && ignore.is_empty() {
+            return lex;
+        }
+        let ignored: HashSet<Vec<String>> = ignore.iter().map(|p| keys_of(p)).collect();
+        // A user entry replaces a built-in entry for the same phrase.
+        let replaced: HashSet<Vec<String>> = entries
+            .iter()
+            .filter(|e| e.kind != EntryKind::Attribution)
+            .map(|e| keys_of(&e.phrase))
+            .collect();
+        let user_verbs: HashSet<String> = entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Attribution)
+            .map(|e| keys_of(&e.phrase).join(" "))
+            .collect();
+        lex.entries.retain(|e| {
+            !ignored.contains(&keys_of(&e.phrase)) && !replaced.contains(&keys_of(&e.phrase))
+        });
+        lex.verbs.retain(|v| {
+            let k = keys_of(&v.lemma);
+            !ignored.contains(&k) && !user_verbs.contains(&k.join(" "))
+        });
+        for e in entries {
+            if ignored.contains(&keys_of(&e.phrase)) || keys_of(&e.phrase).is_empty() {
+                continue;
+            }
+            let grade = e.grade.min(3);
+            let note = if e.note.is_empty() {
+                "from your lexicon".to_string()
+            } else {
+                e.note.clone()
+            };
+            if e.kind == EntryKind::Attribution {
+                lex.verbs.push(Verb {
+                    lemma: e.phrase.trim().to_lowercase(),
+                    stance: "user".into(),
+                    grade,
+                    any_context: false,
+                    note,
+                });
+            } else {
+                lex.entries.push(Entry {
+                    phrase: e.phrase.trim().to_string(),
+                    kind: e.kind.mark_kind(),
+                    grade,
+                    note,
+                    group: e.group.clone(),
+                    shown: true,
+                });
+            }
+        }
+        lex.finish();
+        lex
+    }
+
+    fn add_builtin(&mut self) {
+        for cols in rows(REPORTING_VERBS) {
+            if cols.len() < 5 {
+                continue;
+            }
+            self.verbs.push(Verb {
+                lemma: cols[0].to_string(),
+                stance: cols[1].to_string(),
+                grade: cols[2].parse().unwrap_or(0),
+                any_context: cols[3] == "any",
+                note: cols[4].to_string(),
+            });
+        }
+        for cols in rows(FRAMING) {
+            if cols.len() < 4 {
+                continue;
+            }
+            let kind = match cols[1] {
+                "hedge" => MarkKind::Hedge,
+                "booster" => MarkKind::Booster,
+                "label" => MarkKind::Label,
+                _ => MarkKind::Loaded,
+            };
+            self.entries.push(Entry {
+                phrase: cols[0].to_string(),
+                kind,
+                grade: cols[2].parse().unwrap_or(1),
+                note: cols[3].to_string(),
+                group: None,
+                shown: true,
+            });
+        }
+        for cols in rows(LABELS) {
+            if cols.len() < 5 {
+                continue;
+            }
+            let grade = cols[4].parse().unwrap_or(1);
+            let applies_to = cols[1];
+            let note = cols.get(5).copied().unwrap_or("").trim();
+            let label_for = if applies_to.contains("outlet") {
+                "label for an outlet"
+            } else {
+                "label for an actor"
+            };
+            self.entries.push(Entry {
+                phrase: cols[0].to_string(),
+                kind: MarkKind::Label,
+                grade,
+                note: if note.is_empty() {
+                    format!("{label_for} ({})", cols[3])
+                } else {
+                    format!("{label_for} ({}): {note}", cols[3])
+                },
+                group: Some(cols[2].to_string()).filter(|g| !g.is_empty()),
+                shown: grade > 0 || applies_to.contains("outlet"),
+            });
+        }
+        for cols in rows(LOADED) {
+            if cols.len() < 4 {
+                continue;
+            }
+            self.entries.push(Entry {
+                phrase: cols[0].to_string(),
+                kind: MarkKind::Loaded,
+                grade: cols[2].parse().unwrap_or(1),
+                note: cols[3].to_string(),
+                group: None,
+                shown: true,
+            });
+        }
+    }
+
+    /// Rebuild the indexes after entries changed.
+    fn finish(&mut self) {
+        self.phrases.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let keys = keys_of(&e.phrase);
+            if let Some(first) = keys.first().cloned() {
+                self.phrases.entry(first).or_default().push((keys, i));
+            }
+        }
+        for list in self.phrases.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        }
+        self.verb_forms.clear();
+        for (i, v) in self.verbs.iter().enumerate() {
+            let keys = keys_of(&v.lemma);
+            let Some((head, rest)) = keys.split_first() else {
+                continue;
+            };
+            if v.lemma == "according to" {
+                self.verb_forms.entry(head.clone()).or_default().push((
+                    rest.to_vec(),
+                    i,
+                    VerbForm::Phrase,
+                ));
+                continue;
+            }
+            for (form, kind) in inflections(head) {
+                self.verb_forms
+                    .entry(form)
+                    .or_default()
+                    .push((rest.to_vec(), i, kind));
+            }
+        }
+        for list in self.verb_forms.values_mut() {
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            list.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        }
+    }
+
+    /// The longest phrase entry starting at word `i` of `keys`.
+    pub fn phrase_at(&self, keys: &[String], i: usize) -> Option<PhraseMatch<'_>> {
+        let list = self.phrases.get(keys.get(i)?)?;
+        list.iter()
+            .find(|(ks, _)| keys.len() >= i + ks.len() && keys[i..i + ks.len()] == ks[..])
+            .map(|(ks, e)| PhraseMatch {
+                len: ks.len(),
+                entry: &self.entries[*e],
+            })
+    }
+
+    /// The reporting verb starting at word `i` of `keys`, if any.
+    pub fn verb_at(&self, keys: &[String], i: usize) -> Option<VerbMatch<'_>> {
+        let list = self.verb_forms.get(keys.get(i)?)?;
+        list.iter()
+            .find(|(rest, _, _)| keys[i + 1..].starts_with(rest))
+            .map(|(rest, v, form)| VerbMatch {
+                len: 1 + rest.len(),
+                verb: &self.verbs[*v],
+                form: *form,
+            })
+    }
+
+    /// The reporting verb with this lemma.
+    pub fn verb(&self, lemma: &str) -> Option<&Verb> {
+        self.verbs.iter().find(|v| v.lemma == lemma)
+    }
+
+    /// Every phrase entry (for tests and listings).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+/// Data rows of a TSV lexicon: comment and blank lines skipped, columns trimmed.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The word keys of a phrase.
+pub fn keys_of(phrase: &str) -> Vec<String> {
+    words(phrase).iter().map(|w| word_key(w.text)).collect()
+}
+
+/// Irregular verb forms of the lemmas in the lists: (lemma, past forms).
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["said"]),
+    ("tell", &["told"]),
+    ("write", &["wrote", "written"]),
+    ("find", &["found"]),
+    ("show", &["shown"]),
+    ("think", &["thought"]),
+    ("feel", &["felt"]),
+    ("hit", &["hit"]),
+    ("plead", &["pled"]),
+    ("speak", &["spoke", "spoken"]),
+    ("swear", &["swore", "sworn"]),
+    ("mean", &["meant"]),
+    ("hear", &["heard"]),
+];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Every form of a verb word with its kind: regular rules, both spellings of -ize/-ise, and the
+/// doubled final consonant where it may apply (slam → slammed). Over-generating is harmless:
+/// a form that is not English never occurs in text.
+pub fn inflections(lemma: &str) -> Vec<(String, VerbForm)> {
+    let mut stems = vec![lemma.to_string()];
+    if let Some(s) = lemma.strip_suffix("ize") {
+        stems.push(format!("{s}ise"));
+    }
+    let mut out = Vec::new();
+    for w in &stems {
+        let chars: Vec<char> = w.chars().collect();
+        let n = chars.len();
+        let last = chars.last().copied().unwrap_or(' ');
+        let before = if n >= 2 { chars[n - 2] } else { ' ' };
+        out.push((w.clone(), VerbForm::Base));
+        // Third person.
+        if w.ends_with('s')
+            || w.ends_with('x')
+            || w.ends_with('z')
+            || w.ends_with("ch")
+            || w.ends_with("sh")
+            || w.ends_with('o')
+        {
+            out.push((format!("{w}es"), VerbForm::Third));
+        } else if last == 'y' && !is_vowel(before) {
+            out.push((format!("{}ies", &w[..w.len() - 1]), VerbForm::Third));
+        } else {
+            out.push((format!("{w}s"), VerbForm::Third));
+        }
+        // Past and -ing.
+        if last == 'e' {
+            out.push((format!("{w}d"), VerbForm::Past));
+            if w.ends_with("ie") {
+                out.push((format!("{}ying", &w[..w.len() - 2]), VerbForm::Ing));
+            } else if w.ends_with("ee") {
+                out.push((format!("{w}ing"), VerbForm::Ing));
+            } else {
+                out.push((format!("{}ing", &w[..w.len() - 1]), VerbForm::Ing));
+            }
+        } else if last == 'y' && !is_vowel(before) {
+            out.push((format!("{}ied", &w[..w.len() - 1]), VerbForm::Past));
+            out.push((format!("{w}ing"), VerbForm::Ing));
+        } else {
+            out.push((format!("{w}ed"), VerbForm::Past));
+            out.push((format!("{w}ing"), VerbForm::Ing));
+            let cvc = n >= 3
+                && !is_vowel(last)
+                && !matches!(last, 'w' | 'x' | 'y')
+                && is_vowel(before)
+                && !is_vowel(chars[n - 3]);
+            if cvc {
+                out.push((format!("{w}{last}ed"), VerbForm::Past));
+                out.push((format!("{w}{last}ing"), VerbForm::Ing));
+            }
+        }
+    }
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(l, _)| *l == lemma) {
+        for f in *forms {
+            out.push((f.to_string(), VerbForm::Past));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        keys_of(s)
+    }
+
+    #[test]
+    fn builtin_lists_load_with_their_entries() {
+        let lex = Lexicon::builtin();
+        assert!(
+            lex.verb("say")
+                .is_some_and(|v| v.grade == 0 && v.stance == "neutral")
+        );
+        assert!(
+            lex.verb("claim")
+                .is_some_and(|v| v.grade == 2 && v.any_context)
+        );
+        assert!(
+            lex.entries()
+                .iter()
+                .any(|e| e.phrase == "state-run" && e.kind == MarkKind::Label)
+        );
+        assert!(
+            lex.entries()
+                .iter()
+                .any(|e| e.phrase == "fuming" && e.kind == MarkKind::Loaded)
+        );
+        assert!(lex.entries().len() > 500, "{}", lex.entries().len());
+    }
+
+    #[test]
+    fn verbs_match_on_lemma_in_every_form() {
+        let lex = Lexicon::builtin();
+        for (text, lemma) in [
+            ("he said", "say"),
+            ("she says", "say"),
+            ("saying", "say"),
+            ("Peskov told CNBC", "tell"),
+            ("they claimed", "claim"),
+            ("the minister denied", "deny"),
+            ("she criticised", "criticize"),
+            ("he slammed", "slam"),
+            ("as he pointed out", "point out"),
+            ("admitted", "admit"),
+            ("according to Tass", "according to"),
+        ] {
+            let ks = keys(text);
+            let found = (0..ks.len()).find_map(|i| lex.verb_at(&ks, i));
+            assert_eq!(found.map(|m| m.verb.lemma.as_str()), Some(lemma), "{text}");
+        }
+        let ks = keys("pointed out that");
+        let m = lex.verb_at(&ks, 0).unwrap();
+        assert_eq!((m.len, m.form), (2, VerbForm::Past));
+    }
+
+    #[test]
+    fn phrases_match_longest_first_and_across_hyphens() {
+        let lex = Lexicon::builtin();
+        let ks = keys("in comments reported by state news agency Tass");
+        let m = lex.phrase_at(&ks, 4).unwrap();
+        assert_eq!((m.len, m.entry.phrase.as_str()), (3, "state news agency"));
+        let ks = keys("he told State-run Tass");
+        assert_eq!(lex.phrase_at(&ks, 2).unwrap().entry.phrase, "state-run");
+    }
+
+    #[test]
+    fn user_entries_add_replace_and_ignore() {
+        let user = vec![
+            UserEntry {
+                phrase: "mood music".into(),
+                kind: EntryKind::Loaded,
+                grade: 1,
+                note: "cliché".into(),
+                group: None,
+            },
+            UserEntry {
+                phrase: "fuming".into(),
+                kind: EntryKind::Loaded,
+                grade: 1,
+                note: String::new(),
+                group: None,
+            },
+            UserEntry {
+                phrase: "rebut".into(),
+                kind: EntryKind::Attribution,
+                grade: 1,
+                note: String::new(),
+                group: None,
+            },
+        ];
+        let lex = Lexicon::with_user(&user, &["regime".to_string()]);
+        let ks = keys("a shift in the mood music");
+        assert_eq!(lex.phrase_at(&ks, 4).unwrap().entry.note, "cliché");
+        let fuming: Vec<_> = lex
+            .entries()
+            .iter()
+            .filter(|e| e.phrase == "fuming")
+            .collect();
+        assert_eq!(fuming.len(), 1);
+        assert_eq!(fuming[0].grade, 1);
+        assert!(lex.phrase_at(&keys("the regime"), 1).is_none());
+        assert_eq!(
+            lex.verb_at(&keys("rebutted"), 0).unwrap().verb.lemma,
+            "rebut"
+        );
+    }
+
+    #[test]
+    fn user_files_parse_and_name_bad_lines() {
+        let ok =
+            parse_user_file("# mine\nbombshell\tloaded\t3\tdrama\n\nsoft-pedal\thedge\n").unwrap();
+        assert_eq!(ok.len(), 2);
+        assert_eq!((ok[0].grade, ok[0].note.as_str()), (3, "drama"));
+        assert_eq!(ok[1].grade, 2);
+        let err = parse_user_file("ok\tloaded\nbad line without tab\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
+        let err = parse_user_file("x\tloaded\t7\n").unwrap_err();
+        assert!(err.contains("grade"), "{err}");
+    }
+
+    #[test]
+    fn inflections_cover_regular_irregular_and_doubling() {
+        let forms: Vec<String> = inflections("slam").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"slammed".to_string()) && forms.contains(&"slams".to_string()));
+        let forms: Vec<String> = inflections("deny").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"denied".to_string()) && forms.contains(&"denies".to_string()));
+        let forms: Vec<String> = inflections("argue").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"argued".to_string()) && forms.contains(&"arguing".to_string()));
+        let forms: Vec<String> = inflections("say").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"said".to_string()) && forms.contains(&"says".to_string()));
+    }
+}

@@ -1,0 +1,700 @@
+//! Names in a text without a tagger: runs of capitalised words, told apart as people,
+//! organisations, dates or other names by their titles, keywords and how the article uses them.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::doc::Doc;
+use crate::text::is_capitalised;
+
+/// Words that introduce or describe a person's role (lower case). Inside a noun phrase they
+/// belong to the speaker ("Kremlin Press Secretary Dmitry Peskov", "foreign ministry officials").
+const ROLES: &[&str] = &[
+    "acting",
+    "adviser",
+    "advisor",
+    "affairs",
+    "aide",
+    "ambassador",
+    "analyst",
+    "analysts",
+    "attorney",
+    "authorities",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "commentator",
+    "congressman",
+    "congresswoman",
+    "correspondent",
+    "counsel",
+    "critic",
+    "critics",
+    "defence",
+    "defense",
+    "deputy",
+    "diplomat",
+    "diplomats",
+    "director",
+    "dr",
+    "economist",
+    "envoy",
+    "executive",
+    "expert",
+    "experts",
+    "finance",
+    "foreign",
+    "former",
+    "founder",
+    "gen",
+    "general",
+    "governor",
+    "head",
+    "interior",
+    "investigators",
+    "journalist",
+    "judge",
+    "justice",
+    "king",
+    "lawmaker",
+    "lawmakers",
+    "lawyer",
+    "leader",
+    "leaders",
+    "legislator",
+    "lt",
+    "manager",
+    "mayor",
+    "media",
+    "minister",
+    "ministers",
+    "ministry",
+    "mr",
+    "mrs",
+    "ms",
+    "observer",
+    "observers",
+    "officer",
+    "official",
+    "officials",
+    "pope",
+    "premier",
+    "president",
+    "press",
+    "prime",
+    "prince",
+    "prof",
+    "professor",
+    "prosecutor",
+    "prosecutors",
+    "queen",
+    "rep",
+    "representative",
+    "representatives",
+    "researcher",
+    "researchers",
+    "secretary",
+    "sen",
+    "senator",
+    "senior",
+    "sgt",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesmen",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "strategist",
+    "top",
+    "vice",
+    "witness",
+    "witnesses",
+];
+
+/// Words that make a name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "academy",
+    "administration",
+    "agency",
+    "airline",
+    "airlines",
+    "airport",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "board",
+    "bureau",
+    "cabinet",
+    "capital",
+    "center",
+    "centre",
+    "church",
+    "clinic",
+    "club",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "consulate",
+    "corp",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "economics",
+    "embassy",
+    "federation",
+    "force",
+    "forces",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "guard",
+    "hospital",
+    "house",
+    "inc",
+    "institute",
+    "journal",
+    "kremlin",
+    "league",
+    "ltd",
+    "magazine",
+    "ministry",
+    "mission",
+    "museum",
+    "navy",
+    "network",
+    "news",
+    "newspaper",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "pentagon",
+    "police",
+    "post",
+    "press",
+    "records",
+    "school",
+    "senate",
+    "service",
+    "strategy",
+    "studio",
+    "studios",
+    "times",
+    "tribunal",
+    "tribune",
+    "union",
+    "university",
+];
+
+/// Nationality and group adjectives: a name ending in one is not a person ("North Korean",
+/// "Russian").
+const DEMONYMS: &[&str] = &[
+    "afghan",
+    "african",
+    "american",
+    "arab",
+    "argentine",
+    "armenian",
+    "asian",
+    "australian",
+    "belarusian",
+    "brazilian",
+    "british",
+    "canadian",
+    "chinese",
+    "cuban",
+    "danish",
+    "democratic",
+    "dutch",
+    "eastern",
+    "egyptian",
+    "emirati",
+    "european",
+    "finnish",
+    "french",
+    "georgian",
+    "german",
+    "indian",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "italian",
+    "japanese",
+    "korean",
+    "lebanese",
+    "mexican",
+    "northern",
+    "norwegian",
+    "pakistani",
+    "palestinian",
+    "polish",
+    "qatari",
+    "republican",
+    "russian",
+    "saudi",
+    "southern",
+    "soviet",
+    "spanish",
+    "swedish",
+    "syrian",
+    "taiwanese",
+    "turkish",
+    "ukrainian",
+    "venezuelan",
+    "vietnamese",
+    "western",
+    "yemeni",
+];
+
+/// Name suffixes that are not surnames.
+const SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
+
+/// Capitalised words that are places or nations, not people, even in runs of two.
+const NOT_PEOPLE: &[&str] = &[
+    "america",
+    "arabia",
+    "britain",
+    "east",
+    "europe",
+    "federation",
+    "kingdom",
+    "korea",
+    "states",
+    "union",
+    "west",
+];
+
+/// Capitalised abbreviations that are not names (times and time zones).
+const NOT_NAMES: &[&str] = &[
+    "AM", "BST", "CET", "CST", "EDT", "EST", "ET", "GMT", "PDT", "PM", "PST", "PT", "UTC",
+];
+
+/// True for the place name of a dateline ("SEOUL (Reuters) -", "MOSCOW —").
+fn is_dateline(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    let line_start = i == 0 || doc.gap_before(i).contains('\n');
+    line_start
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && t.text.chars().all(|c| !c.is_lowercase())
+        && doc
+            .gap_after(i)
+            .trim_start()
+            .starts_with(['(', '-', '—', '–', ','])
+}
+
+/// For each word, whether its line is written in Title Case: at least three content words,
+/// all capitalised ("Lindsay Lohan Checks Into Betty Ford Clinic").
+fn title_case_words(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.toks.len()];
+    let mut start = 0;
+    while start < doc.toks.len() {
+        let line_end = doc.text[doc.toks[start].start..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| doc.toks[start].start + p);
+        let end = doc
+            .toks
+            .partition_point(|t| t.start < line_end)
+            .max(start + 1);
+        let content: Vec<&str> = doc.toks[start..end]
+            .iter()
+            .filter(|t| {
+                !crate::text::is_stopword(&t.key)
+                    && t.text.chars().next().is_some_and(char::is_alphabetic)
+            })
+            .map(|t| t.text)
+            .collect();
+        // Every content word capitalised: a headline (a sentence has a lower-case verb).
+        if content.len() >= 3 && content.iter().all(|w| is_capitalised(w)) {
+            out[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Day names.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names (and their usual abbreviations).
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Connectors allowed inside a name ("Secretary of State", "Ambassador to the U.N.").
+const CONNECTORS: &[&str] = &["al", "bin", "de", "del", "der", "du", "la", "van", "von"];
+
+/// Connectors that join only after an organisation or role word ("Center for Strategic and
+/// International Studies", "Secretary of State").
+const ORG_CONNECTORS: &[&str] = &["for", "of", "on", "the"];
+
+/// True for a role word (lower-case key).
+pub fn is_role(key: &str) -> bool {
+    ROLES.binary_search(&key).is_ok()
+}
+
+/// True for a word that makes a name an organisation.
+pub fn is_org_word(key: &str) -> bool {
+    ORG_WORDS.binary_search(&key).is_ok()
+}
+
+/// True for a day or month name.
+pub fn is_calendar(key: &str) -> bool {
+    WEEKDAYS.contains(&key) || (MONTHS.contains(&key) && key != "may")
+}
+
+/// True for an acronym naming an organisation or outlet ("CNBC", "NATO", "U.N."), not a
+/// country ("US", "UK").
+pub fn is_org_acronym(text: &str) -> bool {
+    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let roman = letters.len() <= 4 && letters.chars().all(|c| "IVXLCDM".contains(c));
+    letters.len() >= 2
+        && !roman
+        && letters.chars().all(|c| c.is_uppercase())
+        && !matches!(
+            letters.as_str(),
+            "US" | "USA" | "UK" | "EU" | "UAE" | "USSR"
+        )
+}
+
+/// What a name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A person.
+    Person,
+    /// An organisation or outlet.
+    Organisation,
+    /// A place or a name parallax cannot place.
+    Other,
+}
+
+/// A run of capitalised words.
+#[derive(Debug, Clone)]
+pub struct Name {
+    /// Word indices.
+    pub words: Range<usize>,
+    /// Word indices of the name proper, without leading titles ("Dmitry Peskov").
+    pub core: Range<usize>,
+    /// What it refers to.
+    pub kind: NameKind,
+    /// Comparable key: the last word's key ("peskov").
+    pub key: String,
+}
+
+/// Names known in one article: the people it names with a first name or a title, so that a
+/// bare surname later ("Roche said") is known to be a person.
+#[derive(Debug, Default)]
+pub struct People {
+    surnames: HashSet<String>,
+    capitalised_inside: HashSet<String>,
+    /// Words of lines written in Title Case (headlines), where capitals say nothing.
+    title_case: Vec<bool>,
+}
+
+impl People {
+    /// Collect the people named in a document.
+    pub fn of(doc: &Doc) -> Self {
+        let title_case = title_case_words(doc);
+        let mut capitalised_inside = HashSet::new();
+        for (i, t) in doc.toks.iter().enumerate() {
+            if !doc.starts_sentence(i)
+                && !title_case[i]
+                && is_capitalised(t.text)
+                && !doc.gap_before(i).contains(['“', '"', '‘'])
+            {
+                capitalised_inside.insert(t.key.clone());
+            }
+        }
+        let mut people = People {
+            surnames: HashSet::new(),
+            capitalised_inside,
+            title_case,
+        };
+        let mut i = 0;
+        while i < doc.toks.len() {
+            if let Some(run) = people.run_at(doc, i, doc.toks.len()) {
+                let (tail, marked) = tail_of(doc, run.clone());
+                let last = &name_key(doc, run.clone());
+                let place =
+                    located(doc, run.start) || DEMONYMS.binary_search(&last.as_str()).is_ok();
+                if !tail.is_empty()
+                    && !place
+                    && !NOT_PEOPLE.contains(&last.as_str())
+                    && (tail.len() >= 2 || marked)
+                {
+                    people.surnames.insert(last.clone());
+                }
+                i = run.end;
+            } else {
+                i += 1;
+            }
+        }
+        people
+    }
+
+    /// True when word `i` can be part of a name: capitalised, not a function word, not a day or
+    /// month, and — at the start of a sentence — a word the article also capitalises elsewhere
+    /// or the start of a longer name.
+    pub fn name_like(&self, doc: &Doc, i: usize) -> bool {
+        let t = &doc.toks[i];
+        if !is_capitalised(t.text)
+            || crate::text::is_stopword(&t.key)
+            || is_calendar(&t.key)
+            || self.title_case.get(i).copied().unwrap_or(false)
+            || NOT_NAMES.contains(&t.text)
+            || is_dateline(doc, i)
+        {
+            return false;
+        }
+        if !doc.starts_sentence(i) {
+            return true;
+        }
+        self.capitalised_inside.contains(&t.key)
+            || (i + 1 < doc.toks.len()
+                && !doc.starts_sentence(i + 1)
+                && ((is_capitalised(doc.toks[i + 1].text)
+                    && !crate::text::is_stopword(&doc.toks[i + 1].key))
+                    || is_role(&doc.toks[i + 1].key))
+                && doc.gap_after(i).trim().is_empty())
+    }
+
+    /// The run of name words starting at word `i`, not past word `limit`.
+    pub fn run_at(&self, doc: &Doc, i: usize, limit: usize) -> Option<Range<usize>> {
+        if i >= limit || !self.name_like(doc, i) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < limit {
+            let gap = doc.gap_before(end);
+            if !joins(gap) {
+                break;
+            }
+            if self.name_like(doc, end) && !doc.starts_sentence(end) {
+                end += 1;
+            } else if (CONNECTORS.contains(&doc.toks[end].key.as_str())
+                || (ORG_CONNECTORS.contains(&doc.toks[end].key.as_str())
+                    && (is_org_word(&doc.toks[end - 1].key) || is_role(&doc.toks[end - 1].key))))
+                && end + 1 < limit
+                && joins(doc.gap_after(end))
+                && self.name_like(doc, end + 1)
+                && !doc.starts_sentence(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        Some(i..end)
+    }
+
+    /// The names in word range `words`.
+    pub fn names_in(&self, doc: &Doc, words: Range<usize>) -> Vec<Name> {
+        let mut out = Vec::new();
+        let mut i = words.start;
+        while i < words.end {
+            match self.run_at(doc, i, words.end) {
+                Some(run) => {
+                    out.push(self.classify(doc, run.clone()));
+                    i = run.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Classify a run of name words.
+    pub fn classify(&self, doc: &Doc, run: Range<usize>) -> Name {
+        let key = name_key(doc, run.clone());
+        let (tail, marked) = tail_of(doc, run.clone());
+        let has_org = run.clone().any(|k| is_org_marker(doc, k));
+        let place = located(doc, run.start)
+            || NOT_PEOPLE.contains(&key.as_str())
+            || DEMONYMS.binary_search(&key.as_str()).is_ok();
+        let (kind, core) = if !tail.is_empty()
+            && !place
+            && (tail.len() >= 2 || marked || self.surnames.contains(&key))
+        {
+            (NameKind::Person, tail)
+        } else if has_org {
+            (NameKind::Organisation, run.clone())
+        } else {
+            (NameKind::Other, run.clone())
+        };
+        Name {
+            words: run,
+            core,
+            kind,
+            key,
+        }
+    }
+
+    /// True when this key is a surname the article gives a first name or a title to.
+    pub fn is_surname(&self, key: &str) -> bool {
+        self.surnames.contains(key)
+    }
+}
+
+/// True when the text between two words keeps them in one name: spaces, a hyphen, the dot of
+/// an abbreviation, or a possessive apostrophe.
+fn joins(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| c.is_whitespace() || c == '.' || c == '-' || c == '&')
+        && !gap.contains('\n')
+        && gap.matches('.').count() <= 1
+}
+
+/// The comparable key of a name: its last word, skipping "Jr." and the like.
+pub fn name_key(doc: &Doc, run: Range<usize>) -> String {
+    run.clone()
+        .rev()
+        .map(|k| &doc.toks[k].key)
+        .find(|k| !SUFFIXES.contains(&k.as_str()))
+        .unwrap_or(&doc.toks[run.end - 1].key)
+        .clone()
+}
+
+fn is_org_marker(doc: &Doc, k: usize) -> bool {
+    is_org_word(&doc.toks[k].key) || is_org_acronym(doc.toks[k].text)
+}
+
+/// The words of a name run after its last title, role or organisation word ("Sergey Ryabkov" of
+/// "Russian Deputy Foreign Minister Sergey Ryabkov", "Vasily Nebenzya" of "U.N. Vasily
+/// Nebenzya"), and whether such a word was there.
+fn tail_of(doc: &Doc, run: Range<usize>) -> (Range<usize>, bool) {
+    let marker = run
+        .clone()
+        .rev()
+        .find(|&k| is_role(&doc.toks[k].key) || is_org_marker(doc, k));
+    match marker {
+        Some(m) => (m + 1..run.end, true),
+        None => (run, false),
+    }
+}
+
+/// True when the word before a name is a preposition of place ("in New York").
+fn located(doc: &Doc, start: usize) -> bool {
+    start > 0
+        && matches!(
+            doc.toks[start - 1].key.as_str(),
+            "in" | "at" | "near" | "across" | "throughout" | "outside" | "inside"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(DEMONYMS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ROLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn names(s: &str) -> Vec<(String, NameKind)> {
+        let d = Doc::new(s);
+        let p = People::of(&d);
+        p.names_in(&d, 0..d.toks.len())
+            .into_iter()
+            .map(|n| {
+                let text = &s[d.toks[n.core.start].start..d.toks[n.core.end - 1].end];
+                (text.to_string(), n.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_people_found() {
+        let got = names(
+            "Additionally, Russian Deputy Foreign Minister Sergey Ryabkov revealed that talks will be held in Saudi Arabia.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Sergey Ryabkov".to_string(), NameKind::Person),
+                ("Saudi Arabia".to_string(), NameKind::Other)
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_seen_with_a_first_name_are_people_later() {
+        let s = "Meanwhile, David Roche, strategist at Quantum Strategy, sees a win. Roche said so on Monday.";
+        let got = names(s);
+        assert!(
+            got.contains(&("Roche".to_string(), NameKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Quantum Strategy".to_string(), NameKind::Organisation)),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(n, _)| n == "Meanwhile" || n == "Monday"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn headlines_datelines_and_nationalities_are_not_people() {
+        let got = names(
+            "Lindsay Lohan Checks Into Betty Ford Clinic\nSEOUL (Reuters) - North Korean leader Kim Jong Un met Robert S. Mueller III.",
+        );
+        let people: Vec<&str> = got
+            .iter()
+            .filter(|n| n.1 == NameKind::Person)
+            .map(|n| n.0.as_str())
+            .collect();
+        assert_eq!(people, ["Kim Jong Un", "Robert S. Mueller III"], "{got:?}");
+    }
+
+    #[test]
+    fn acronyms_are_organisations_but_countries_are_not() {
+        assert!(is_org_acronym("CNBC") && is_org_acronym("U.N"));
+        assert!(!is_org_acronym("U.S") && !is_org_acronym("Tass") && !is_org_acronym("III"));
+    }
+}

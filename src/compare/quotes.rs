@@ -1,0 +1,626 @@
+//! Quotations: who is quoted in each article, the same quotation found across outlets, and how
+//! faithfully each outlet carries it (identical, trimmed, reworded, or told as indirect speech).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use similar::DiffTag;
+
+use super::attribution::{Attribution, Speaker};
+use super::diff::{self, Passage};
+use super::doc::{Doc, Quoted};
+use crate::model::{Fidelity, Quote, QuoteGroup, QuoteMember};
+use crate::text::{is_content, stem, word_key};
+
+/// Quotations of fewer words than this are partial quotes or scare quotes, not quotations to
+/// follow across outlets.
+pub const MIN_QUOTE_WORDS: usize = 4;
+
+/// A quotation found in one article, with the speaker the article credits.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Where it is.
+    pub quoted: Quoted,
+    /// Who is quoted.
+    pub speaker: Option<Speaker>,
+    /// The reporting verb as written ("told").
+    pub verb: Option<String>,
+}
+
+/// Credit each quotation of an article to a speaker: the reporting verb after it in its
+/// sentence ("“...,” he said"), else the one before it ("Peskov said: “...”"), else the
+/// speaker of the quotation before it in the same paragraph.
+pub fn find(doc: &Doc, atts: &[Attribution]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for (qi, q) in doc.quoted.iter().enumerate() {
+        let inside = doc.words_in(q.start..q.end);
+        let sent = if inside.is_empty() {
+            doc.sent_of
+                .get(doc.words_in(q.open..doc.text.len()).start)
+                .copied()
+        } else {
+            Some(doc.sent_of[inside.start])
+        };
+        let Some(sent) = sent else { continue };
+        let next_open = doc.quoted.get(qi + 1).map_or(usize::MAX, |n| n.open);
+        let prev_close = if qi == 0 { 0 } else { doc.quoted[qi - 1].close };
+        let same_sentence = |a: &Attribution| doc.sent_of[a.words.start] == sent;
+        let after = atts.iter().find(|a| {
+            a.start >= q.close
+                && a.start < next_open
+                && same_sentence(a)
+                && doc.words_in(q.close..a.start).len() <= 10
+        });
+        let before = atts
+            .iter()
+            .rev()
+            .find(|a| a.end <= q.open && a.start >= prev_close && same_sentence(a));
+        let according = atts.iter().find(|a| {
+            a.lemma == "according to" && same_sentence(a) && (a.start >= q.close || a.end <= q.open)
+        });
+        let chosen = after.or(before).or(according);
+        let (speaker, verb) = match chosen {
+            Some(a) => (
+                a.speaker.clone(),
+                Some(doc.text[a.start..a.end].to_string()),
+            ),
+            None => {
+                // A quotation continued after "he said" in the same paragraph.
+                let line_start = doc.text[..q.open].rfind('\n').map_or(0, |p| p + 1);
+                let prev = out.iter().rev().find(|f| {
+                    f.quoted.close <= q.open && f.quoted.open >= line_start && f.speaker.is_some()
+                });
+                (prev.and_then(|f| f.speaker.clone()), None)
+            }
+        };
+        out.push(Found {
+            quoted: q.clone(),
+            speaker,
+            verb,
+        });
+    }
+    out
+}
+
+/// One article's material for linking quotations.
+pub struct ArticleQuotes<'a> {
+    /// Article id.
+    pub id: &'a str,
+    /// The prepared body.
+    pub doc: &'a Doc<'a>,
+    /// Its quotations.
+    pub found: &'a [Found],
+    /// Its reporting verbs.
+    pub atts: &'a [Attribution],
+}
+
+/// A quotation ready for comparison.
+struct Item {
+    article: usize,
+    found: usize,
+    passage: Vec<String>,
+    stems: HashSet<String>,
+    speaker_key: Option<String>,
+}
+
+/// Keys of a quotation's words, leaving out editorial insertions in square brackets.
+fn quote_keys(text: &str, range: Range<usize>) -> (Vec<String>, Vec<Range<usize>>) {
+    let p = Passage::new(text, range);
+    let mut keys = Vec::new();
+    let mut words = Vec::new();
+    for (k, w) in p.keys.iter().zip(&p.words) {
+        let before = &text[p.range.start..w.start];
+        if before.matches('[').count() > before.matches(']').count() {
+            continue;
+        }
+        keys.push(k.clone());
+        words.push(w.clone());
+    }
+    (keys, words)
+}
+
+fn stems_of(keys: &[String]) -> HashSet<String> {
+    keys.iter()
+        .filter(|k| is_content(k))
+        .map(|k| stem(k))
+        .collect()
+}
+
+/// Group the quotations of a story's articles: the same quotation in several outlets becomes
+/// one group, with each outlet's fidelity to the fullest version. Articles that carry no
+/// version in quotation marks but report the same words as indirect speech are added as
+/// `indirect` members. Every quotation of [`MIN_QUOTE_WORDS`] words or more is in a group.
+pub fn group(articles: &[ArticleQuotes]) -> Vec<QuoteGroup> {
+    let mut items: Vec<Item> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for (fi, f) in a.found.iter().enumerate() {
+            if f.quoted.words < MIN_QUOTE_WORDS {
+                continue;
+            }
+            let (keys, _) = quote_keys(a.doc.text, f.quoted.start..f.quoted.end);
+            if keys.len() < MIN_QUOTE_WORDS {
+                continue;
+            }
+            let stems = stems_of(&keys);
+            items.push(Item {
+                article: ai,
+                found: fi,
+                passage: keys,
+                stems,
+                speaker_key: f
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.resolved)
+                    .map(|s| s.key.clone()),
+            });
+        }
+    }
+    // Link the same quotation across articles, strongest links first; a group never takes two
+    // quotations from one article (that would chain different quotations together).
+    let mut links: Vec<(f32, usize, usize)> = Vec::new();
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            if items[i].article == items[j].article {
+                continue;
+            }
+            if let Some(strength) = same_quotation(&items[i], &items[j]) {
+                links.push((strength, i, j));
+            }
+        }
+    }
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut arts: Vec<HashSet<usize>> =
+        items.iter().map(|it| HashSet::from([it.article])).collect();
+    for (_, i, j) in links {
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        if ri == rj || !arts[ri].is_disjoint(&arts[rj]) {
+            continue;
+        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        parent[gone] = keep;
+        let moved = std::mem::take(&mut arts[gone]);
+        arts[keep].extend(moved);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    for i in 0..items.len() {
+        let r = root(&mut parent, i);
+        let g = *index.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut out: Vec<QuoteGroup> = groups
+        .iter()
+        .enumerate()
+        .map(|(gi, members)| build_group(gi, members, &items, articles))
+        .collect();
+    add_indirect(&mut out, articles);
+    out
+}
+
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// How strongly two quotations are the same one (None when they are not): many words in the
+/// same order, or (reworded) most content words shared by a speaker who is not someone else.
+fn same_quotation(a: &Item, b: &Item) -> Option<f32> {
+    let shared = a.stems.intersection(&b.stems).count();
+    let fewer = a.stems.len().min(b.stems.len()).max(1);
+    // Both tests below need this many shared content words: skip the diff without them.
+    if shared < fewer.min(3) {
+        return None;
+    }
+    let script = diff::ops(&a.passage, &b.passage);
+    let matched = diff::matched(&script);
+    let shorter = a.passage.len().min(b.passage.len());
+    let share = shared as f32 / fewer as f32;
+    let verbatim = matched as f32 / shorter.max(1) as f32;
+    if matched >= 4 && verbatim >= 0.6 && shared >= fewer.min(3) && share >= 0.6 {
+        return Some(1.0 + verbatim);
+    }
+    let reworded = match (&a.speaker_key, &b.speaker_key) {
+        (Some(x), Some(y)) if x == y => shared >= 3 && share >= 0.4,
+        (Some(_), Some(_)) => false,
+        _ => shared >= 4 && share >= 0.6,
+    };
+    reworded.then_some(share)
+}
+
+fn build_group(
+    gi: usize,
+    members: &[usize],
+    items: &[Item],
+    articles: &[ArticleQuotes],
+) -> QuoteGroup {
+    // The fullest version: most words, then earliest article.
+    let fullest = *members
+        .iter()
+        .max_by(|&&x, &&y| {
+            items[x]
+                .passage
+                .len()
+                .cmp(&items[y].passage.len())
+                .then(items[y].article.cmp(&items[x].article))
+        })
+        .unwrap_or(&members[0]);
+    let full = &items[fullest];
+    let full_art = &articles[full.article];
+    let full_found = &full_art.found[full.found];
+    let (_, full_words) = quote_keys(
+        full_art.doc.text,
+        full_found.quoted.start..full_found.quoted.end,
+    );
+    let mut out_members = Vec::new();
+    let mut order: Vec<usize> = members.to_vec();
+    order.sort_by_key(|&m| {
+        (
+            m != fullest,
+            items[m].article,
+            articles[items[m].article].found[items[m].found]
+                .quoted
+                .start,
+        )
+    });
+    for m in order {
+        let it = &items[m];
+        let art = &articles[it.article];
+        let f = &art.found[it.found];
+        let quote = make_quote(art, f);
+        if m == fullest {
+            out_members.push(QuoteMember {
+                quote,
+                fidelity: Fidelity::Fullest,
+                cut: Vec::new(),
+                added: Vec::new(),
+                similarity: 1.0,
+            });
+            continue;
+        }
+        let (_, words) = quote_keys(art.doc.text, f.quoted.start..f.quoted.end);
+        let script = diff::ops(&full.passage, &it.passage);
+        let kept = diff::matched(&script);
+        let has_new = script
+            .iter()
+            .any(|o| matches!(o.tag, DiffTag::Insert | DiffTag::Replace));
+        let runs = |tag_ok: fn(DiffTag) -> bool, side_full: bool| -> Vec<String> {
+            script
+                .iter()
+                .filter(|o| tag_ok(o.tag))
+                .map(|o| {
+                    let (text, ws, r) = if side_full {
+                        (full_art.doc.text, &full_words, o.a.clone())
+                    } else {
+                        (art.doc.text, &words, o.b.clone())
+                    };
+                    if r.is_empty() {
+                        String::new()
+                    } else {
+                        text[ws[r.start].start..ws[r.end - 1].end].to_string()
+                    }
+                })
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let (fidelity, cut, added) = if !has_new && kept == full.passage.len() {
+            (Fidelity::Identical, Vec::new(), Vec::new())
+        } else if !has_new {
+            (
+                Fidelity::Trimmed,
+                runs(|t| t == DiffTag::Delete, true),
+                Vec::new(),
+            )
+        } else {
+            (
+                Fidelity::Reworded,
+                Vec::new(),
+                runs(|t| matches!(t, DiffTag::Insert | DiffTag::Replace), false),
+            )
+        };
+        out_members.push(QuoteMember {
+            quote,
+            fidelity,
+            cut,
+            added,
+            similarity: kept as f32 / full.passage.len().max(1) as f32,
+        });
+    }
+    // The speaker most versions name.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in &out_members {
+        if let Some(s) = m.quote.speaker.as_deref() {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let speaker = out_members
+        .iter()
+        .filter_map(|m| m.quote.speaker.as_deref())
+        .max_by_key(|s| counts[s])
+        .map(str::to_string);
+    QuoteGroup {
+        id: format!("q{}", gi + 1),
+        speaker,
+        members: out_members,
+    }
+}
+
+fn make_quote(art: &ArticleQuotes, f: &Found) -> Quote {
+    Quote {
+        article: art.id.to_string(),
+        start: f.quoted.start,
+        end: f.quoted.end,
+        text: art.doc.text[f.quoted.start..f.quoted.end].to_string(),
+        speaker: f
+            .speaker
+            .as_ref()
+            .filter(|s| s.resolved)
+            .map(|s| s.name.clone()),
+        verb: f.verb.clone(),
+    }
+}
+
+/// Find, for each group, the articles that report the same words without quotation marks.
+fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
+    struct Candidate {
+        score: f32,
+        group: usize,
+        article: usize,
+        att: usize,
+    }
+    // The fullest version's content and speaker, per group.
+    let profiles: Vec<(HashSet<String>, Option<String>)> = groups
+        .iter()
+        .map(|g| {
+            let full = &g.members[0].quote;
+            let keys: Vec<String> = crate::text::words(&full.text)
+                .iter()
+                .map(|w| word_key(w.text))
+                .collect();
+            let key = g.members.iter().find_map(|m| {
+                let art = articles.iter().find(|a| a.id == m.quote.article)?;
+                art.found
+                    .iter()
+                    .find(|f| f.quoted.start == m.quote.start)?
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.resolved)
+                    .map(|s| s.key.clone())
+            });
+            (stems_of(&keys), key)
+        })
+        .collect();
+    let mut cands = Vec::new();
+    for (ai, art) in articles.iter().enumerate() {
+        for (ti, att) in art.atts.iter().enumerate() {
+            if !att.reporting {
+                continue;
+            }
+            let sent = art.doc.sent_of[att.words.start];
+            let words = art.doc.sentence_words(sent);
+            if words.clone().any(|k| {
+                art.doc.in_quote[k].is_some_and(|q| art.doc.quoted[q].words >= MIN_QUOTE_WORDS)
+            }) {
+                continue;
+            }
+            let said = said_range(art.doc, att);
+            let keys: Vec<String> = art
+                .doc
+                .words_in(said)
+                .map(|k| art.doc.keys[k].clone())
+                .collect();
+            let stems = stems_of(&keys);
+            let speaker = att
+                .speaker
+                .as_ref()
+                .filter(|s| s.resolved)
+                .map(|s| s.key.as_str());
+            for (gi, (qstems, qkey)) in profiles.iter().enumerate() {
+                if groups[gi].members.iter().any(|m| m.quote.article == art.id) || qstems.is_empty()
+                {
+                    continue;
+                }
+                let shared = stems.intersection(qstems).count();
+                let share = shared as f32 / qstems.len() as f32;
+                let ok = match (qkey.as_deref(), speaker) {
+                    (Some(q), Some(s)) if q == s => shared >= 3 && share >= 0.3,
+                    (Some(_), Some(_)) => false,
+                    _ => shared >= 4 && share >= 0.5,
+                };
+                if ok {
+                    cands.push(Candidate {
+                        score: share,
+                        group: gi,
+                        article: ai,
+                        att: ti,
+                    });
+                }
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut used_sentences: HashSet<(usize, usize)> = HashSet::new();
+    let mut used_groups: HashSet<(usize, usize)> = HashSet::new();
+    for c in cands {
+        let art = &articles[c.article];
+        let att = &art.atts[c.att];
+        let sent = art.doc.sent_of[att.words.start];
+        if used_sentences.contains(&(c.article, sent))
+            || used_groups.contains(&(c.group, c.article))
+        {
+            continue;
+        }
+        used_sentences.insert((c.article, sent));
+        used_groups.insert((c.group, c.article));
+        let said = said_range(art.doc, att);
+        groups[c.group].members.push(QuoteMember {
+            quote: Quote {
+                article: art.id.to_string(),
+                start: said.start,
+                end: said.end,
+                text: art.doc.text[said.clone()].to_string(),
+                speaker: att
+                    .speaker
+                    .as_ref()
+                    .filter(|s| s.resolved)
+                    .map(|s| s.name.clone()),
+                verb: Some(art.doc.text[att.start..att.end].to_string()),
+            },
+            fidelity: Fidelity::Indirect,
+            cut: Vec::new(),
+            added: Vec::new(),
+            similarity: 0.0,
+        });
+    }
+}
+
+/// The words a reporting verb reports: the clause after "that" when there is one, else the
+/// rest of its sentence after the verb, else the sentence before it ("..., he said.").
+fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
+    let sent = doc.sent_of[att.words.start];
+    let words = doc.sentence_words(sent);
+    let trim = |r: Range<usize>| -> Range<usize> {
+        let s = &doc.text[r.clone()];
+        let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
+        r.start..r.start + t.len()
+    };
+    let after = att.words.end..words.end;
+    let that = after.clone().take(12).find(|&k| doc.keys[k] == "that");
+    if let Some(that) = that.filter(|&t| t + 1 < words.end) {
+        return trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end);
+    }
+    let before_speaker = att
+        .speaker
+        .as_ref()
+        .map_or(att.start, |s| s.start.min(att.start));
+    if att.words.end + 2 < words.end && before_speaker > doc.toks[words.start].start {
+        // Verb in mid-sentence with no "that": take the whole sentence.
+        return trim(doc.toks[words.start].start..doc.toks[words.end - 1].end);
+    }
+    if before_speaker > doc.toks[words.start].start {
+        return trim(doc.toks[words.start].start..before_speaker);
+    }
+    trim(att.end..doc.toks[words.end - 1].end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::attribution::attributions;
+    use super::super::lexicon::Lexicon;
+    use super::super::names::People;
+    use super::*;
+
+    struct Art {
+        id: String,
+        text: String,
+    }
+
+    fn groups_of(arts: &[Art]) -> Vec<QuoteGroup> {
+        let docs: Vec<Doc> = arts.iter().map(|a| Doc::new(&a.text)).collect();
+        let atts: Vec<Vec<Attribution>> = docs
+            .iter()
+            .map(|d| attributions(d, &People::of(d), Lexicon::builtin()))
+            .collect();
+        let found: Vec<Vec<Found>> = docs.iter().zip(&atts).map(|(d, a)| find(d, a)).collect();
+        let aq: Vec<ArticleQuotes> = arts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ArticleQuotes {
+                id: &a.id,
+                doc: &docs[i],
+                found: &found[i],
+                atts: &atts[i],
+            })
+            .collect();
+        group(&aq)
+    }
+
+    fn art(id: &str, text: &str) -> Art {
+        Art {
+            id: id.into(),
+            text: text.into(),
+        }
+    }
+
+    const CNBC_PUTIN: &str = "Putin told Russian state media correspondent Pavel Zarubin late on Monday that the White House leader wanted a deal on Ukraine that was not necessarily beneficial to Russia.\n“What does [Trump] want to do? It seems to me that he wants to improve the situation, the political situation in Ukraine, consolidate society, and create conditions for the survival of the Ukrainian state. And in general, this is not so much for the benefit of Russia. We still have a conflict with the current regime,” he said, in comments translated by NBC News.";
+    const CRYPTO_PUTIN: &str = "Moscow, however, seemed pleased. Putin rated the talks highly. “What does [Trump] want to do? It seems to me that he wants to improve the situation, the political situation in Ukraine, consolidate society, and create conditions for the survival of the Ukrainian state,” Putin told state media correspondent Pavel Zarubin on Monday.";
+
+    #[test]
+    fn a_shortened_quotation_is_trimmed_and_shows_the_cut() {
+        let g = groups_of(&[art("cnbc", CNBC_PUTIN), art("crypto", CRYPTO_PUTIN)]);
+        let shared: Vec<&QuoteGroup> = g.iter().filter(|g| g.members.len() > 1).collect();
+        assert_eq!(shared.len(), 1, "{g:#?}");
+        let m = &shared[0].members;
+        assert_eq!(m[0].quote.article, "cnbc");
+        assert_eq!(m[0].fidelity, Fidelity::Fullest);
+        assert_eq!(m[1].fidelity, Fidelity::Trimmed);
+        assert_eq!(
+            m[1].cut,
+            [
+                "And in general, this is not so much for the benefit of Russia. We still have a conflict with the current regime"
+            ]
+        );
+        assert_eq!(m[1].quote.speaker.as_deref(), Some("Putin"));
+        assert_eq!(shared[0].speaker.as_deref(), Some("Putin"));
+    }
+
+    #[test]
+    fn a_quotation_in_other_words_is_reworded() {
+        let a = "“The process that has begun to bring our bilateral relations out of a deep crisis is positive and we support it. But we are still at the beginning of the journey,” Kremlin Press Secretary Dmitry Peskov told CNBC on Monday.";
+        let b = "Kremlin spokesperson Dmitry Peskov mentioned in an interview: \"We support the start of the process to move bilateral relations out of crisis, but we are still at the beginning of the journey.\"";
+        let g = groups_of(&[art("cnbc", a), art("xinhua", b)]);
+        assert_eq!(g.len(), 1, "{g:#?}");
+        assert_eq!(g[0].members[1].fidelity, Fidelity::Reworded);
+        assert_eq!(g[0].speaker.as_deref(), Some("Dmitry Peskov"));
+        assert!(!g[0].members[1].added.is_empty());
+    }
+
+    #[test]
+    fn the_same_words_are_identical_and_different_quotes_stay_apart() {
+        let a = "“The previous Washington administration messed things up badly. There’s a lot of work to be done,” he added. Then Roche said: “Putin will use the ceasefire to rebuild Russia’s armed forces.”";
+        let b = "“The previous Washington administration messed things up badly. There’s a lot of work to be done,” Peskov told CNBC.";
+        let g = groups_of(&[art("a", a), art("b", b)]);
+        assert_eq!(g.len(), 2, "{g:#?}");
+        let shared = g.iter().find(|g| g.members.len() == 2).unwrap();
+        assert_eq!(shared.members[1].fidelity, Fidelity::Identical);
+    }
+
+    #[test]
+    fn indirect_speech_joins_the_group() {
+        let a = "Kremlin Press Secretary Dmitry Peskov spoke on Monday. “The previous Washington administration messed things up badly. There’s a lot of work to be done,” Peskov told CNBC.";
+        let b = "Kremlin spokesperson Dmitry Peskov gave an interview. He emphasized that the previous U.S. administration caused the severe deterioration of relations between the two countries, and therefore, much work remains to be done.";
+        let g = groups_of(&[art("cnbc", a), art("xinhua", b)]);
+        assert_eq!(g.len(), 1, "{g:#?}");
+        let ind = &g[0].members[1];
+        assert_eq!(ind.fidelity, Fidelity::Indirect);
+        assert_eq!(ind.quote.article, "xinhua");
+        assert!(
+            ind.quote
+                .text
+                .starts_with("the previous U.S. administration caused"),
+            "{}",
+            ind.quote.text
+        );
+        assert_eq!(ind.quote.speaker.as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn speakers_follow_the_paragraph() {
+        let s = "“We are ready to negotiate,” Lavrov said. “But we will stop fighting only when these negotiations produce a firm result.”";
+        let d = Doc::new(s);
+        let atts = attributions(&d, &People::of(&d), Lexicon::builtin());
+        let f = find(&d, &atts);
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            f[1].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Lavrov")
+        );
+        assert_eq!(f[1].verb, None);
+    }
+}

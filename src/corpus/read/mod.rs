@@ -1,0 +1,260 @@
+//! Readers: from a file's name and bytes to documents ready for cleaning. Pure functions, so
+//! files on disk and the sample embedded in the binary take the same path.
+//!
+//! The format comes from the extension: `.txt`, `.md`/`.markdown`, `.html`/`.htm`, `.json`,
+//! `.jsonl`/`.ndjson`. A `.txt` file that is really a saved web page is read as HTML.
+
+mod fields;
+pub mod html;
+pub mod markdown;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::decode::{decode, html_charset};
+use super::doc::{RawDoc, paras_of_text};
+
+/// The article formats parallax reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown, optionally with front matter.
+    Markdown,
+    /// A saved web page.
+    Html,
+    /// One JSON record, an array of records, or an object wrapping a list of them.
+    Json,
+    /// One JSON record per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format of a file from its extension; `None` for files that are not articles.
+    pub fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            _ => return None,
+        })
+    }
+}
+
+/// What reading one file gave.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The documents in the file (several for JSON arrays and JSON Lines).
+    pub docs: Vec<RawDoc>,
+    /// Problems that did not stop the file from loading (a guessed encoding, records that
+    /// could not be read), one line each.
+    pub notes: Vec<String>,
+}
+
+/// Read one file's bytes as the given format. `path` names the file in messages and ids.
+/// An error is a one-line reason the file could not be read at all.
+pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
+    let declared = (format == Format::Html)
+        .then(|| html_charset(bytes))
+        .flatten();
+    let decoded = decode(bytes, declared.as_deref())?;
+    let mut out = Read::default();
+    if let Some(enc) = decoded.legacy {
+        out.notes.push(format!("not UTF-8; read as {enc}"));
+    }
+    let text = decoded.text.as_str();
+    let base = RawDoc {
+        path: path.to_string_lossy().into_owned(),
+        id: stem(path),
+        ..RawDoc::default()
+    };
+    match format {
+        Format::Text if looks_like_page(text) => out.docs.push(html_doc(text, base)?),
+        Format::Text => {
+            let mut doc = base;
+            doc.paras = paras_of_text(text);
+            doc.plain = true;
+            out.docs.push(doc);
+        }
+        Format::Markdown => {
+            let mut doc = base;
+            if let Some(note) = markdown::read(text, &mut doc) {
+                out.notes.push(note);
+            }
+            out.docs.push(doc);
+        }
+        Format::Html => out.docs.push(html_doc(text, base)?),
+        Format::Json => {
+            let value: Value =
+                serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
+            let records = fields::records(value);
+            let many = records.len() > 1;
+            for (i, rec) in records.into_iter().enumerate() {
+                record(rec, &base, many.then_some(i + 1), &mut out);
+            }
+        }
+        Format::JsonLines => {
+            let mut bad = Vec::new();
+            let mut n = 0;
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                n += 1;
+                match serde_json::from_str::<Value>(line) {
+                    Ok(rec) => record(rec, &base, Some(i + 1), &mut out),
+                    Err(e) => bad.push(format!("line {}: {e}", i + 1)),
+                }
+            }
+            if !bad.is_empty() {
+                out.notes.push(format!(
+                    "{} of {n} lines are not valid JSON (first: {})",
+                    bad.len(),
+                    bad[0]
+                ));
+            }
+        }
+    }
+    if out.docs.is_empty() && format != Format::Json && format != Format::JsonLines {
+        return Err("no text found".into());
+    }
+    Ok(out)
+}
+
+/// The file stem as an id, for any file name (non-UTF-8 names included).
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| {
+            s.to_string_lossy()
+                .chars()
+                .map(|c| if c.is_control() { '_' } else { c })
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "article".into())
+}
+
+/// Plain-text files that are really saved web pages.
+fn looks_like_page(text: &str) -> bool {
+    let head = text
+        .trim_start()
+        .get(..200)
+        .unwrap_or(text.trim_start())
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+fn html_doc(text: &str, mut doc: RawDoc) -> Result<RawDoc, String> {
+    html::read(text, &mut doc)?;
+    if doc.source.is_none() {
+        doc.source = doc.url.as_deref().and_then(fields::host_of);
+    }
+    Ok(doc)
+}
+
+/// One JSON record into a document; `n` numbers records of a multi-record file (1-based:
+/// the line for JSON Lines, the position for arrays).
+fn record(rec: Value, base: &RawDoc, n: Option<usize>, out: &mut Read) {
+    let mut doc = base.clone();
+    if let Some(n) = n {
+        doc.path = format!("{}#{n}", base.path);
+        doc.id = format!("{}-{n}", base.id);
+    }
+    let Value::Object(obj) = rec else {
+        out.notes
+            .push(format!("{}: not a JSON object; skipped", where_(n)));
+        return;
+    };
+    fields::apply_meta(&obj, &mut doc);
+    match fields::text_of(&obj) {
+        Some(paras) => {
+            doc.paras = paras;
+            out.docs.push(doc);
+        }
+        None => out.notes.push(format!(
+            "{}: no article text (looked for text, body, content, maintext, description); skipped",
+            where_(n)
+        )),
+    }
+}
+
+fn where_(n: Option<usize>) -> String {
+    n.map_or_else(|| "record".to_string(), |n| format!("record {n}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(Format::of(Path::new("a/b.TXT")), Some(Format::Text));
+        assert_eq!(Format::of(Path::new("a.markdown")), Some(Format::Markdown));
+        assert_eq!(Format::of(Path::new("a.htm")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("a.ndjson")), Some(Format::JsonLines));
+        assert_eq!(Format::of(Path::new("sources.toml")), None);
+        assert_eq!(Format::of(Path::new("photo.jpg")), None);
+        assert_eq!(Format::of(Path::new("README")), None);
+    }
+
+    #[test]
+    fn jsonl_records_get_numbered_paths_and_ids_and_bad_lines_one_note() {
+        let text = "{\"title\": \"A\", \"text\": \"First article text.\"}\n\n{broken\n{\"title\": \"B\", \"body\": \"Second article text.\"}\n{\"title\": \"C\"}\n";
+        let r = read(
+            Path::new("dir/feed.jsonl"),
+            Format::JsonLines,
+            text.as_bytes(),
+        )
+        .unwrap();
+        let ids: Vec<&str> = r.docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["feed-1", "feed-4"]);
+        assert_eq!(r.docs[1].path, "dir/feed.jsonl#4");
+        assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.starts_with("1 of 4 lines are not valid JSON (first: line 3:")),
+            "{:?}",
+            r.notes
+        );
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.starts_with("record 5: no article text")),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    #[test]
+    fn malformed_json_is_one_line() {
+        let err = read(Path::new("x.json"), Format::Json, b"{\"title\": \"A\",, }").unwrap_err();
+        assert!(err.starts_with("malformed JSON: "), "{err}");
+        assert!(!err.contains('\n'));
+    }
+
+    #[test]
+    fn single_json_object_keeps_the_file_id() {
+        let r = read(
+            Path::new("one.json"),
+            Format::Json,
+            br#"{"headline": "H", "content": "Text here."}"#,
+        )
+        .unwrap();
+        assert_eq!(r.docs[0].id, "one");
+        assert_eq!(r.docs[0].path, "one.json");
+        assert_eq!(r.docs[0].title.as_deref(), Some("H"));
+    }
+
+    #[test]
+    fn a_txt_file_holding_a_web_page_is_read_as_html() {
+        let page = "<!DOCTYPE html><html><head><title>T</title></head><body><p>The Kremlin has said that relations are recovering slowly, and officials agree.</p></body></html>";
+        let r = read(Path::new("saved.txt"), Format::Text, page.as_bytes()).unwrap();
+        assert!(!r.docs[0].plain);
+        assert!(r.docs[0].paras[0].text.starts_with("The Kremlin"));
+    }
+}

@@ -1,0 +1,550 @@
+//! Key bindings: what each key does, with defaults a user can override in part from the
+//! `[tui.keys]` section of the config file.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+/// Everything a key can ask for. Views interpret an action in their own context (`open` opens
+/// a story in the list and a row's detail in the compare view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Previous row or line.
+    Up,
+    /// Next row or line.
+    Down,
+    /// One screen up.
+    PageUp,
+    /// One screen down.
+    PageDown,
+    /// First row.
+    Top,
+    /// Last row.
+    Bottom,
+    /// Next row whose sources differ.
+    NextDiff,
+    /// Previous row whose sources differ.
+    PrevDiff,
+    /// Next source as the reference column (next article in the article view).
+    NextReference,
+    /// Previous source as the reference column.
+    PrevReference,
+    /// Open: a story, a row's detail, the coverage map's selected row.
+    Open,
+    /// Read one article whole.
+    Article,
+    /// The coverage map.
+    Coverage,
+    /// Search rows (filter stories in the list).
+    Search,
+    /// Next search match.
+    NextMatch,
+    /// Previous search match.
+    PrevMatch,
+    /// Export the story as a report.
+    Export,
+    /// Choose which sources are shown.
+    Sources,
+    /// Scroll the columns left when they do not all fit.
+    ColumnsLeft,
+    /// Scroll the columns right.
+    ColumnsRight,
+    /// The help screen.
+    Help,
+    /// Back one screen; quit from the first one.
+    Back,
+    /// Quit at once.
+    Quit,
+}
+
+impl Action {
+    /// Every action, in help order.
+    pub const ALL: [Action; 23] = [
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::NextDiff,
+        Action::PrevDiff,
+        Action::NextReference,
+        Action::PrevReference,
+        Action::Open,
+        Action::Article,
+        Action::Coverage,
+        Action::Search,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::Export,
+        Action::Sources,
+        Action::ColumnsLeft,
+        Action::ColumnsRight,
+        Action::Help,
+        Action::Back,
+        Action::Quit,
+    ];
+
+    /// The name used in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextDiff => "next_diff",
+            Action::PrevDiff => "prev_diff",
+            Action::NextReference => "next_reference",
+            Action::PrevReference => "prev_reference",
+            Action::Open => "open",
+            Action::Article => "article",
+            Action::Coverage => "coverage",
+            Action::Search => "search",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
+            Action::Export => "export",
+            Action::Sources => "sources",
+            Action::ColumnsLeft => "columns_left",
+            Action::ColumnsRight => "columns_right",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::Quit => "quit",
+        }
+    }
+
+    /// What the action does, for the help screen.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Up => "previous row / line",
+            Action::Down => "next row / line",
+            Action::PageUp => "one screen up",
+            Action::PageDown => "one screen down",
+            Action::Top => "first row",
+            Action::Bottom => "last row",
+            Action::NextDiff => "next row where the sources differ",
+            Action::PrevDiff => "previous row where the sources differ",
+            Action::NextReference => "next source as reference (next article)",
+            Action::PrevReference => "previous source as reference",
+            Action::Open => "open story / row detail / jump to row",
+            Action::Article => "read the reference source's article whole",
+            Action::Coverage => "coverage map: rows × sources",
+            Action::Search => "search rows (filter stories)",
+            Action::NextMatch => "next search match",
+            Action::PrevMatch => "previous search match",
+            Action::Export => "export a report (JSON, Markdown, HTML)",
+            Action::Sources => "choose which sources are shown",
+            Action::ColumnsLeft => "scroll columns left",
+            Action::ColumnsRight => "scroll columns right",
+            Action::Help => "this help",
+            Action::Back => "back; quit from the first screen",
+            Action::Quit => "quit at once",
+        }
+    }
+
+    fn default_keys(self) -> &'static [&'static str] {
+        match self {
+            Action::Up => &["k", "up"],
+            Action::Down => &["j", "down"],
+            Action::PageUp => &["pageup", "ctrl-u"],
+            Action::PageDown => &["pagedown", "ctrl-d"],
+            Action::Top => &["g", "home"],
+            Action::Bottom => &["G", "end"],
+            Action::NextDiff => &["n"],
+            Action::PrevDiff => &["N"],
+            Action::NextReference => &["tab", "right", "l"],
+            Action::PrevReference => &["backtab", "left", "h"],
+            Action::Open => &["enter"],
+            Action::Article => &["a"],
+            Action::Coverage => &["c"],
+            Action::Search => &["/"],
+            Action::NextMatch => &["]"],
+            Action::PrevMatch => &["["],
+            Action::Export => &["e"],
+            Action::Sources => &["v"],
+            Action::ColumnsLeft => &["<"],
+            Action::ColumnsRight => &[">"],
+            Action::Help => &["?", "f1"],
+            Action::Back => &["q", "esc"],
+            Action::Quit => &["ctrl-c"],
+        }
+    }
+}
+
+/// One key with its Ctrl/Alt modifiers (Shift is folded into the character: `G`, not `shift-g`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    code: KeyCodeOrd,
+    ctrl: bool,
+    alt: bool,
+}
+
+/// `KeyCode` lacks `Ord`; keys are kept in a sorted map, so this mirrors the codes we accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Insert,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+impl Key {
+    /// The key of a terminal key event, if it is one that can be bound.
+    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
+        let code = match ev.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            KeyCode::Enter => KeyCodeOrd::Enter,
+            KeyCode::Esc => KeyCodeOrd::Esc,
+            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCodeOrd::BackTab,
+            KeyCode::Tab => KeyCodeOrd::Tab,
+            KeyCode::BackTab => KeyCodeOrd::BackTab,
+            KeyCode::Backspace => KeyCodeOrd::Backspace,
+            KeyCode::Delete => KeyCodeOrd::Delete,
+            KeyCode::Insert => KeyCodeOrd::Insert,
+            KeyCode::Up => KeyCodeOrd::Up,
+            KeyCode::Down => KeyCodeOrd::Down,
+            KeyCode::Left => KeyCodeOrd::Left,
+            KeyCode::Right => KeyCodeOrd::Right,
+            KeyCode::PageUp => KeyCodeOrd::PageUp,
+            KeyCode::PageDown => KeyCodeOrd::PageDown,
+            KeyCode::Home => KeyCodeOrd::Home,
+            KeyCode::End => KeyCodeOrd::End,
+            _ => return None,
+        };
+        Some(Key {
+            code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+            alt: ev.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    /// Parse a key as written in the config: `j`, `G`, `?`, `ctrl-c`, `alt-x`, `enter`, `esc`,
+    /// `tab`, `backtab` (or `shift-tab`), `backspace`, `delete`, `insert`, `up`, `down`, `left`,
+    /// `right`, `pageup`, `pagedown`, `home`, `end`, `space`, `f1`..`f12`.
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let mut rest = s.trim();
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 2
+                && (lower.starts_with("ctrl-") || lower.starts_with("ctrl+"))
+            {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 2
+                && (lower.starts_with("alt-") || lower.starts_with("alt+"))
+            {
+                alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_control() => {
+                return Err(format!(
+                    "{s:?} is a control character; write its name (enter, tab, esc)"
+                ));
+            }
+            (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCodeOrd::Enter,
+                "esc" | "escape" => KeyCodeOrd::Esc,
+                "tab" => KeyCodeOrd::Tab,
+                "backtab" | "shift-tab" | "shift+tab" => KeyCodeOrd::BackTab,
+                "backspace" => KeyCodeOrd::Backspace,
+                "delete" | "del" => KeyCodeOrd::Delete,
+                "insert" | "ins" => KeyCodeOrd::Insert,
+                "up" => KeyCodeOrd::Up,
+                "down" => KeyCodeOrd::Down,
+                "left" => KeyCodeOrd::Left,
+                "right" => KeyCodeOrd::Right,
+                "pageup" | "pgup" => KeyCodeOrd::PageUp,
+                "pagedown" | "pgdn" => KeyCodeOrd::PageDown,
+                "home" => KeyCodeOrd::Home,
+                "end" => KeyCodeOrd::End,
+                "space" => KeyCodeOrd::Char(' '),
+                f if f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
+                    KeyCodeOrd::F(f[1..].parse().unwrap_or(1))
+                }
+                _ => {
+                    return Err(format!(
+                        "unknown key {s:?} (use a character, ctrl-X, alt-X, or a name such as enter, esc, tab, up, pagedown, f1)"
+                    ));
+                }
+            },
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("Space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::F(n) => write!(f, "F{n}"),
+            KeyCodeOrd::Enter => f.write_str("Enter"),
+            KeyCodeOrd::Esc => f.write_str("Esc"),
+            KeyCodeOrd::Tab => f.write_str("Tab"),
+            KeyCodeOrd::BackTab => f.write_str("S-Tab"),
+            KeyCodeOrd::Backspace => f.write_str("Bksp"),
+            KeyCodeOrd::Delete => f.write_str("Del"),
+            KeyCodeOrd::Insert => f.write_str("Ins"),
+            KeyCodeOrd::Up => f.write_str("↑"),
+            KeyCodeOrd::Down => f.write_str("↓"),
+            KeyCodeOrd::Left => f.write_str("←"),
+            KeyCodeOrd::Right => f.write_str("→"),
+            KeyCodeOrd::PageUp => f.write_str("PgUp"),
+            KeyCodeOrd::PageDown => f.write_str("PgDn"),
+            KeyCodeOrd::Home => f.write_str("Home"),
+            KeyCodeOrd::End => f.write_str("End"),
+        }
+    }
+}
+
+/// The user's key bindings as written in `[tui.keys]`: action name → list of keys. Actions left
+/// out keep their default keys; a listed action gets exactly the listed keys.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(
+    try_from = "BTreeMap<Action, Vec<String>>",
+    into = "BTreeMap<Action, Vec<String>>"
+)]
+pub struct KeyBindings {
+    overrides: BTreeMap<Action, Vec<String>>,
+}
+
+impl TryFrom<BTreeMap<Action, Vec<String>>> for KeyBindings {
+    type Error = String;
+
+    fn try_from(overrides: BTreeMap<Action, Vec<String>>) -> Result<Self, String> {
+        let bindings = KeyBindings { overrides };
+        KeyMap::new(&bindings)?;
+        Ok(bindings)
+    }
+}
+
+impl From<KeyBindings> for BTreeMap<Action, Vec<String>> {
+    fn from(k: KeyBindings) -> Self {
+        k.overrides
+    }
+}
+
+/// Key → action lookup built from the defaults and the user's bindings.
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    by_key: BTreeMap<Key, Action>,
+    by_action: BTreeMap<Action, Vec<Key>>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        Self::new(&KeyBindings::default()).unwrap_or_else(|_| KeyMap {
+            by_key: BTreeMap::new(),
+            by_action: BTreeMap::new(),
+        })
+    }
+}
+
+impl KeyMap {
+    /// Combine the defaults with the user's bindings. A key the user binds to one action is
+    /// taken away from any action it had by default; binding one key to two actions is an
+    /// error.
+    pub fn new(bindings: &KeyBindings) -> Result<KeyMap, String> {
+        let mut user: BTreeMap<Key, Action> = BTreeMap::new();
+        let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
+        for (&action, keys) in &bindings.overrides {
+            let mut parsed = Vec::new();
+            for k in keys {
+                let key =
+                    Key::parse(k).map_err(|e| format!("[tui.keys] {}: {e}", action.name()))?;
+                if let Some(other) = user.insert(key, action)
+                    && other != action
+                {
+                    return Err(format!(
+                        "[tui.keys]: key {key} is bound to both {} and {}",
+                        other.name(),
+                        action.name()
+                    ));
+                }
+                parsed.push(key);
+            }
+            by_action.insert(action, parsed);
+        }
+        let mut by_key = user.clone();
+        for action in Action::ALL {
+            if bindings.overrides.contains_key(&action) {
+                continue;
+            }
+            let mut keys = Vec::new();
+            for k in action.default_keys() {
+                let key = Key::parse(k)?;
+                if user.contains_key(&key) {
+                    continue;
+                }
+                by_key.insert(key, action);
+                keys.push(key);
+            }
+            by_action.insert(action, keys);
+        }
+        Ok(KeyMap { by_key, by_action })
+    }
+
+    /// The action bound to a key event, if any.
+    pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(ev)?;
+        self.by_key.get(&key).copied()
+    }
+
+    /// The keys bound to an action, for hints and help ("j/↓").
+    pub fn keys_of(&self, action: Action) -> String {
+        match self.by_action.get(&action) {
+            Some(keys) if !keys.is_empty() => keys
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join("/"),
+            _ => "(unbound)".into(),
+        }
+    }
+
+    /// The first key bound to an action, for the compact hint bar.
+    pub fn first_key(&self, action: Action) -> String {
+        self.by_action
+            .get(&action)
+            .and_then(|k| k.first())
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| "-".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn defaults_cover_the_documented_keys() {
+        let m = KeyMap::default();
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Down, KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('N'), KeyModifiers::SHIFT)),
+            Some(Action::PrevDiff)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('c'), KeyModifiers::NONE)),
+            Some(Action::Coverage)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevReference)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::Back)
+        );
+        assert_eq!(m.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn every_action_has_a_default_key() {
+        let m = KeyMap::default();
+        for a in Action::ALL {
+            assert_ne!(m.keys_of(a), "(unbound)", "{a:?}");
+        }
+    }
+
+    #[test]
+    fn user_binding_replaces_the_action_and_steals_the_key() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert(Action::Down, vec!["ctrl-n".to_string(), "down".into()]);
+        overrides.insert(Action::Coverage, vec!["j".to_string()]);
+        let m = KeyMap::new(&KeyBindings { overrides }).unwrap();
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            m.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Coverage)
+        );
+        assert_eq!(m.action(&ev(KeyCode::Char('c'), KeyModifiers::NONE)), None);
+        assert_eq!(m.keys_of(Action::Down), "Ctrl-n/↓");
+    }
+
+    #[test]
+    fn one_key_for_two_actions_is_an_error() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert(Action::Down, vec!["x".to_string()]);
+        overrides.insert(Action::Up, vec!["x".to_string()]);
+        let err = KeyMap::new(&KeyBindings { overrides }).unwrap_err();
+        assert!(err.contains("both"), "{err}");
+    }
+
+    #[test]
+    fn key_names_parse() {
+        for s in [
+            "enter",
+            "Esc",
+            "shift-tab",
+            "pgdn",
+            "f5",
+            "ctrl-d",
+            "alt-x",
+            "space",
+            "-",
+            "+",
+        ] {
+            assert!(Key::parse(s).is_ok(), "{s}");
+        }
+        assert!(Key::parse("hyper-x").is_err());
+        assert!(Key::parse("f13").is_err());
+        assert!(Key::parse("\u{1b}").is_err());
+        assert_eq!(Key::parse("ctrl-C").unwrap().to_string(), "Ctrl-c");
+    }
+}
