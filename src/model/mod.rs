@@ -78,6 +78,13 @@ impl Comparison {
         self.articles.iter().position(|a| a.id == id)
     }
 
+    /// Indices of the articles that have no passage in a row, in column order.
+    pub fn absent_from(&self, row: &Row) -> Vec<usize> {
+        (0..self.articles.len())
+            .filter(|&i| !row.cells.iter().any(|c| c.article == self.articles[i].id))
+            .collect()
+    }
+
     /// A short display name for an article: its outlet, else its id (the file stem). Not its
     /// headline: column heads and legends need short names that tell sources apart.
     pub fn display_name(&self, index: usize) -> &str {
@@ -128,5 +135,12 @@ mod tests {
         assert_eq!(c.display_name(0), "CNBC");
         assert_eq!(c.display_name(1), "e00_R");
         assert_eq!(c.article_index("e00_R"), Some(1));
+        let row = Row {
+            id: 1,
+            reference: "a".into(),
+            cells: Vec::new(),
+            discrepancies: Vec::new(),
+        };
+        assert_eq!(c.absent_from(&row), [0, 1]);
     }
 }
