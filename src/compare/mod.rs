@@ -42,6 +42,10 @@ use lexicon::{Lexicon, UserEntry};
 use names::People;
 use quotes::Found;
 
+/// The grade from which loaded words, hedges and boosters are marked by default (chosen on the
+/// training split of the Wiki Neutrality sample; see README, "Differences and framing").
+pub const DEFAULT_MIN_GRADE: u8 = 1;
+
 /// Settings for comparison: the user's additions to the framing lexicons, and how many cells a
 /// row may have for every cell to be diffed against every other.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -58,6 +62,13 @@ pub struct CompareConfig {
     pub lexicon_files: Vec<PathBuf>,
     /// Words and phrases never to mark (built-in entries included), e.g. `["regime"]`.
     pub ignore: Vec<String>,
+    /// Loaded words, hedges and boosters graded below this (0–3) are not marked. Grade 0 is
+    /// standard news practice ("reportedly", "allegedly", "likely to"), 1 wording that is often
+    /// but not always the writer's evaluation ("famous", "massive", "perhaps", "very"), 2 and 3
+    /// wording that nearly always is ("renowned", "fuming", "baseless"). The default, 1, marks
+    /// what a careful reader would question; 2 marks only the clearest cases, 0 everything.
+    /// Labels, reporting verbs and quotations are always marked, and so are your own entries.
+    pub min_grade: u8,
     /// Entries read from `lexicon_files` (filled by [`CompareConfig::read_lexicon_files`]).
     #[serde(skip)]
     pub file_words: Vec<UserEntry>,
@@ -67,6 +78,7 @@ impl Default for CompareConfig {
     fn default() -> Self {
         Self {
             pairwise_diff_max_cells: 24,
+            min_grade: DEFAULT_MIN_GRADE,
             words: Vec::new(),
             lexicon_files: Vec::new(),
             ignore: Vec::new(),
@@ -122,12 +134,12 @@ struct ArticleAnalysis<'a, 'l> {
     framing: Framing<'l>,
 }
 
-fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon) -> ArticleAnalysis<'a, 'l> {
+fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon, min_grade: u8) -> ArticleAnalysis<'a, 'l> {
     let doc = Doc::new(body);
     let people = People::of(&doc);
     let atts = attribution::attributions(&doc, &people, lex);
     let found = quotes::find(&doc, &atts);
-    let framing = framing::analyse(&doc, lex, &atts, &found);
+    let framing = framing::analyse(&doc, lex, &atts, &found, min_grade);
     ArticleAnalysis {
         doc,
         people,
@@ -137,9 +149,15 @@ fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon) -> ArticleAnalysis<'a, 'l> {
     }
 }
 
-/// The framing marks of one text, as [`build`] finds them in an article body.
+/// The framing marks of one text, as [`build`] finds them in an article body with the default
+/// settings.
 pub fn marks(text: &str, lex: &Lexicon) -> Vec<Mark> {
-    analyse(text, lex).framing.marks
+    marks_from(text, lex, DEFAULT_MIN_GRADE)
+}
+
+/// The framing marks of one text, loaded words, hedges and boosters from `min_grade` up.
+pub fn marks_from(text: &str, lex: &Lexicon, min_grade: u8) -> Vec<Mark> {
+    analyse(text, lex, min_grade).framing.marks
 }
 
 /// Build the comparison model of one story from its alignment.
@@ -150,7 +168,10 @@ pub fn build(
     cfg: &CompareConfig,
 ) -> Comparison {
     let lex = cfg.lexicon();
-    let analyses: Vec<ArticleAnalysis> = articles.iter().map(|a| analyse(&a.body, &lex)).collect();
+    let analyses: Vec<ArticleAnalysis> = articles
+        .iter()
+        .map(|a| analyse(&a.body, &lex, cfg.min_grade))
+        .collect();
     let entries: Vec<ArticleEntry> = articles
         .iter()
         .zip(&analyses)
@@ -359,7 +380,7 @@ mod tests {
         let refs: Vec<&Article> = articles.iter().collect();
         let analyses: Vec<ArticleAnalysis> = refs
             .iter()
-            .map(|a| analyse(&a.body, Lexicon::builtin()))
+            .map(|a| analyse(&a.body, Lexicon::builtin(), DEFAULT_MIN_GRADE))
             .collect();
         let cells: Vec<crate::align::AlignedCell> = (0..n)
             .map(|i| crate::align::AlignedCell {
