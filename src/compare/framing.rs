@@ -6,11 +6,13 @@
 //! outlet's wording; capitalised words inside a sentence are names ("Great Britain"); degree
 //! words after "more"/"most" are comparisons, not boosters ("more clearly aligned").
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::attribution::Attribution;
 use super::doc::Doc;
-use super::lexicon::{Entry, Lexicon, VerbForm};
+use super::lexicon::{Entry, Lexicon, VerbForm, inflections};
 use super::quotes::{Found, MIN_QUOTE_WORDS};
 use crate::model::{Mark, MarkKind};
 use crate::text::is_capitalised;
@@ -183,36 +185,15 @@ pub fn shown(entry: &Entry, min_grade: u8) -> bool {
 }
 
 /// Verbs that put the words after them in someone else's mouth ("called it barbaric",
-/// "described Japan as a great ally", "branded them traitors"), besides reporting verbs.
-const CHARACTERISING: &[&str] = &[
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "brand",
-    "brands",
-    "branded",
-    "branding",
-    "label",
-    "labels",
-    "labelled",
-    "labeled",
-    "labelling",
-    "labeling",
-    "dub",
-    "dubs",
-    "dubbed",
-    "dubbing",
-    "term",
-    "termed",
-    "deem",
-    "deems",
-    "deemed",
-];
+/// "described Japan as a great ally", "branded them traitors"), besides reporting verbs: every
+/// form of these lemmas.
+static CHARACTERISING: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    ["call", "describe", "brand", "label", "dub", "term", "deem"]
+        .iter()
+        .flat_map(|l| inflections(l))
+        .map(|(form, _)| form)
+        .collect()
+});
 
 /// How many words after a reporting or characterising verb its reported clause is taken to
 /// run (within the sentence).
@@ -246,7 +227,7 @@ fn reported(doc: &Doc, lex: &Lexicon, atts: &[Attribution], hits: &[Hit], i: usi
                 && lex.verb_at(&doc.keys, h.words.end - 1).is_some()
         })
         || (from..i)
-            .any(|k| doc.sent_of[k] == sent && CHARACTERISING.contains(&doc.keys[k].as_str()))
+            .any(|k| doc.sent_of[k] == sent && CHARACTERISING.contains(&doc.keys[k]))
 }
 
 /// All framing marks of a document; loaded words, hedges and boosters graded below

@@ -68,6 +68,7 @@ pub struct CompareConfig {
     /// wording that nearly always is ("renowned", "fuming", "baseless"). The default, 1, marks
     /// what a careful reader would question; 2 marks only the clearest cases, 0 everything.
     /// Labels, reporting verbs and quotations are always marked, and so are your own entries.
+    #[serde(deserialize_with = "grade")]
     pub min_grade: u8,
     /// Entries read from `lexicon_files` (filled by [`CompareConfig::read_lexicon_files`]).
     #[serde(skip)]
@@ -113,6 +114,17 @@ impl CompareConfig {
         entries.extend(self.words.iter().cloned());
         Cow::Owned(Lexicon::with_user(&entries, &self.ignore))
     }
+}
+
+/// A grade from the config: 0 to 3, anything else is an error naming the value.
+fn grade<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<u8, D::Error> {
+    let g = u8::deserialize(d)?;
+    if g > 3 {
+        return Err(serde::de::Error::custom(format!(
+            "min_grade must be 0, 1, 2 or 3, not {g}"
+        )));
+    }
+    Ok(g)
 }
 
 fn resolve(file: &Path, base: Option<&Path>) -> PathBuf {
@@ -421,6 +433,15 @@ mod tests {
             assert_eq!(c.diffs.len(), 1, "cell {i}");
             assert_eq!(c.diffs[0].against, "a1");
         }
+    }
+
+    #[test]
+    fn min_grade_takes_0_to_3() {
+        let cfg: CompareConfig = toml::from_str("min_grade = 2").unwrap();
+        assert_eq!(cfg.min_grade, 2);
+        let err = toml::from_str::<CompareConfig>("min_grade = 7").unwrap_err();
+        assert!(err.to_string().contains("0, 1, 2 or 3"), "{err}");
+        assert_eq!(CompareConfig::default().min_grade, DEFAULT_MIN_GRADE);
     }
 
     #[test]
