@@ -224,15 +224,25 @@ fn emotive_wording_shows_in_the_row_the_outlets_share() {
     // In the pipeline's own rows, the reaction row holds the Chinese outlet's displeasure.
     let c = pipeline();
     let row = row_with(c, CNBC, "were left fuming").expect("row of the reaction");
-    if row.cells.iter().any(|cell| cell.article == CHINESE) {
-        assert!(marked(
-            c,
-            CHINESE,
-            MarkKind::Loaded,
-            "causing displeasure",
-            "displeasure"
-        ));
-    }
+    assert!(
+        row.cells.iter().any(|cell| cell.article == CHINESE),
+        "{:?}",
+        row.cells
+    );
+    assert!(marked(
+        c,
+        CNBC,
+        MarkKind::Loaded,
+        "were left fuming",
+        "fuming"
+    ));
+    assert!(marked(
+        c,
+        CHINESE,
+        MarkKind::Loaded,
+        "causing displeasure",
+        "displeasure"
+    ));
 }
 
 fn check_putin_trimmed(c: &Comparison) {

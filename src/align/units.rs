@@ -105,8 +105,26 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
     ("two", "2"),
 ];
 
+/// Abbreviated month names (word keys, dots dropped) with the stem of the full name: one
+/// outlet writes `Feb. 13`, another `February`. (`Mar.` and `May` are left alone: the first
+/// is rare in news style, the second is a word.)
+const MONTH_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("apr", "april"),
+    ("aug", "august"),
+    ("dec", "decemb"),
+    ("feb", "februari"),
+    ("jan", "januari"),
+    ("jul", "juli"),
+    ("jun", "june"),
+    ("nov", "novemb"),
+    ("oct", "octob"),
+    ("sep", "septemb"),
+    ("sept", "septemb"),
+];
+
 /// The content term of a word key, if it carries content: numbers lose their thousands
-/// separators and small number words become digits; other words are stemmed.
+/// separators, small number words become digits and abbreviated months their full name;
+/// other words are stemmed.
 pub fn term_of(key: &str) -> Option<String> {
     if !text::is_content(key) {
         return None;
@@ -116,6 +134,9 @@ pub fn term_of(key: &str) -> Option<String> {
     }
     if let Ok(i) = NUMBER_WORDS.binary_search_by(|(w, _)| w.cmp(&key)) {
         return Some(NUMBER_WORDS[i].1.to_string());
+    }
+    if let Ok(i) = MONTH_ABBREVIATIONS.binary_search_by(|(w, _)| w.cmp(&key)) {
+        return Some(MONTH_ABBREVIATIONS[i].1.to_string());
     }
     if key.chars().count() < 2 {
         return None;
@@ -267,11 +288,29 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         assert!(NUMBER_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(MONTH_ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
         for day in ["Monday", "Wednesday", "February", "September", "July"] {
             let stem = term_of(&text::word_key(day)).unwrap();
             assert!(CALENDAR.contains(&stem.as_str()), "{stem}");
         }
+    }
+
+    #[test]
+    fn abbreviated_months_are_the_full_month() {
+        // "Flynn was fired Feb. 13, 2017" (USA Today) against "in February 2017" (NYT).
+        for (short, long) in [
+            ("Feb.", "February"),
+            ("Sept.", "September"),
+            ("Dec.", "December"),
+        ] {
+            let a = term_of(&text::word_key(short));
+            assert_eq!(a, term_of(&text::word_key(long)), "{short}");
+            assert!(CALENDAR.contains(&a.unwrap().as_str()));
+        }
+        // Longer words starting like one keep their own stem.
+        assert_eq!(term_of("decent").as_deref(), Some("decent"));
+        assert_eq!(term_of("october").as_deref(), Some("octob"));
     }
 
     #[test]
