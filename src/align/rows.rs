@@ -98,7 +98,8 @@ const WEAK_PLAIN: usize = 2;
 
 /// Form rows from scored pairs. Units for which `usable` is false (no words) get no row.
 pub fn form_rows(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<RowCells> {
-    let clusters = cluster(units, sims, usable, p);
+    let best = best_candidates(units, sims);
+    let clusters = cluster(units, sims, &best, usable, p);
     let mut rows: Vec<RowCells> = clusters
         .into_iter()
         .map(|members| {
@@ -115,32 +116,20 @@ pub fn form_rows(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec
         })
         .collect();
     join_adjacent(units, sims, &mut rows, p);
-    attach_lonely(units, sims, &mut rows, p);
+    attach_lonely(units, sims, &best, &mut rows, p);
     rows
-}
-
-/// Each unit's best similarity with any sentence of each other article, keyed by
-/// `(unit, article)`.
-fn best_in_article(units: &Units, sims: &Sims) -> HashMap<(u32, usize), f32> {
-    let mut best: HashMap<(u32, usize), f32> = HashMap::new();
-    for (&(a, b), pair) in sims {
-        for (u, other) in [(a, b), (b, a)] {
-            let slot = best
-                .entry((u, units.units[other as usize].article))
-                .or_insert(0.0);
-            *slot = slot.max(pair.sim);
-        }
-    }
-    best
 }
 
 /// How many best candidates per unit and article are kept to find rivals.
 const KEEP_BEST: usize = 8;
 
+/// Each unit's best candidates per other article, best first: `(similarity, unit)`.
+type Best = HashMap<(u32, usize), [(f32, u32); KEEP_BEST]>;
+
 /// Each unit's best candidates per other article, keyed by `(unit, article)`: enough of them
 /// to find the best one outside a sentence's neighbourhood.
-fn best_candidates(units: &Units, sims: &Sims) -> HashMap<(u32, usize), [(f32, u32); KEEP_BEST]> {
-    let mut best: HashMap<(u32, usize), [(f32, u32); KEEP_BEST]> = HashMap::new();
+fn best_candidates(units: &Units, sims: &Sims) -> Best {
+    let mut best = Best::new();
     let mut push = |u: u32, other: u32, s: f32| {
         let article = units.units[other as usize].article;
         let top = best
@@ -215,7 +204,7 @@ impl Clusters {
 /// the sentences' other candidates, then those a neighbouring sentence completes, then,
 /// repeatedly, weaker pairs whose neighbouring sentences are already in one row (outlets that
 /// follow each other's order).
-fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u32>> {
+fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params) -> Vec<Vec<u32>> {
     let mut edges: Vec<(u32, u32, Pair)> = sims
         .iter()
         .filter(|&(&(a, b), _)| usable[a as usize] && usable[b as usize])
@@ -226,7 +215,6 @@ fn cluster(units: &Units, sims: &Sims, usable: &[bool], p: &Params) -> Vec<Vec<u
             .total_cmp(&x.2.sim)
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
-    let best = best_candidates(units, sims);
     // The strongest rival of `b` among `a`'s candidates in `b`'s article; sentences close
     // enough to `b` to share a cell with it are no rivals: they may belong to the same
     // correspondence.
@@ -391,8 +379,7 @@ fn join_adjacent(units: &Units, sims: &Sims, rows: &mut Vec<RowCells>, p: &Param
 /// sentence of that cell's article is closer to it, and the joined cell explains that cell
 /// better by `Params::gain`. One pass over the rows as merging left them: a joined cell does
 /// not pull in further sentences.
-fn attach_lonely(units: &Units, sims: &Sims, rows: &mut Vec<RowCells>, p: &Params) {
-    let best = best_in_article(units, sims);
+fn attach_lonely(units: &Units, sims: &Sims, best: &Best, rows: &mut Vec<RowCells>, p: &Params) {
     let mut row_of: Vec<Option<usize>> = vec![None; units.units.len()];
     for (r, row) in rows.iter().enumerate() {
         for c in &row.cells {
@@ -434,7 +421,7 @@ fn attach_lonely(units: &Units, sims: &Sims, rows: &mut Vec<RowCells>, p: &Param
             let fm = features(units, &mine);
             let fs = features(units, lone);
             for x in target.cells.iter().filter(|c| c.article != lone.article) {
-                let top = best.get(&(s as u32, x.article)).copied().unwrap_or(0.0);
+                let top = best.get(&(s as u32, x.article)).map_or(0.0, |top| top[0].0);
                 let favourite = top > 0.0
                     && (x.first..=x.last).any(|u| sim_of(sims, u as u32, s as u32) >= top);
                 if !favourite {
@@ -662,7 +649,13 @@ mod tests {
         let mut merged = rows.clone();
         join_adjacent(&units, &sims, &mut merged, &p);
         assert_eq!(merged, rows);
-        attach_lonely(&units, &sims, &mut rows, &p);
+        attach_lonely(
+            &units,
+            &sims,
+            &best_candidates(&units, &sims),
+            &mut rows,
+            &p,
+        );
         let first = units.by_article[0].start;
         assert_eq!(rows.len(), 4, "{rows:?}");
         let joined = rows[0].cell(0).unwrap();
