@@ -61,6 +61,11 @@ pub struct Attribution {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
+/// True when a speaker's words are a subject pronoun alone, contracted too ("He's said").
+fn is_bare_pronoun(text: &str) -> bool {
+    PRONOUNS.contains(&crate::text::word_key(text).as_str())
+}
+
 /// Words that may stand between a speaker and the verb ("Peskov also said", "he later
 /// added", "officials on Monday announced", "Putin at the time praised").
 const BETWEEN: &[&str] = &[
@@ -330,13 +335,8 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
     resolve_descriptors(doc, people, &mut out);
     resolve_pronouns(&mut out);
     // A pronoun with no speaker before it stands for the last person the article named.
-    let bare_pronoun = |s: &Speaker| {
-        s.pronoun
-            && !s.resolved
-            && s.person
-            && !s.plural
-            && PRONOUNS.contains(&s.text.to_lowercase().as_str())
-    };
+    let bare_pronoun =
+        |s: &Speaker| s.pronoun && !s.resolved && s.person && !s.plural && is_bare_pronoun(&s.text);
     let unresolved = out
         .iter()
         .any(|a| a.speaker.as_ref().is_some_and(bare_pronoun));
@@ -367,7 +367,7 @@ pub fn attributions(doc: &Doc, people: &People, lex: &Lexicon) -> Vec<Attributio
         let Some(s) = a.speaker.as_mut() else {
             continue;
         };
-        if s.pronoun && !s.resolved && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
+        if s.pronoun && !s.resolved && !is_bare_pronoun(&s.text) {
             s.pronoun = false;
             s.resolved = true;
             s.key = crate::text::word_key(s.text.split_whitespace().last().unwrap_or(""));
@@ -628,7 +628,36 @@ fn np_after(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
     {
         end += 1;
     }
+    // "according to Trump's outside counsel": the speaker is what the name owns, not the
+    // name. Take the owned words, and a name right after them ("Trump's lawyer Rudy
+    // Giuliani").
+    if end > start && possessive(doc.toks[end - 1].text) {
+        let owned = end;
+        while end < n
+            && doc.sent_of[end] == sent
+            && end - owned < 3
+            && np_gap(doc.gap_before(end))
+            && !is_capitalised(doc.toks[end].text)
+            && crate::text::is_content(&doc.keys[end])
+        {
+            end += 1;
+        }
+        while end > owned
+            && end < n
+            && doc.sent_of[end] == sent
+            && end - start < 10
+            && np_word(doc, people, end)
+            && np_gap(doc.gap_before(end))
+        {
+            end += 1;
+        }
+    }
     (end > start).then_some(start..end)
+}
+
+/// True when a word is a possessive ("Trump's", "Trump’s", "Reuters'").
+fn possessive(word: &str) -> bool {
+    ["'s", "’s", "s'", "s’"].iter().any(|e| word.ends_with(e))
 }
 
 /// The first noun phrase of the sentence before word `before` that can be a speaker.
@@ -778,8 +807,7 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Speaker {
 /// Give a definite descriptor ("the Russian president said") the name of the last person the
 /// article named with that title ("Russian President Vladimir Putin").
 fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
-    let is_descriptor =
-        |s: &Speaker| s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str());
+    let is_descriptor = |s: &Speaker| s.pronoun && !is_bare_pronoun(&s.text);
     if !atts
         .iter()
         .any(|a| a.speaker.as_ref().is_some_and(is_descriptor))
@@ -824,7 +852,7 @@ fn resolve_pronouns(atts: &mut [Attribution]) {
         let Some(s) = a.speaker.as_mut() else {
             continue;
         };
-        if s.pronoun && !PRONOUNS.contains(&s.text.to_lowercase().as_str()) {
+        if s.pronoun && !is_bare_pronoun(&s.text) {
             // A descriptor ("a US official") is not a pronoun for the last speaker.
             continue;
         }
@@ -927,6 +955,18 @@ mod tests {
         assert_eq!(speakers(s), ["Putin", "Putin"]);
         let s = "Meanwhile, David Roche, strategist at Quantum Strategy, sees this shift as a win. “The winners are Putin and Xi,” Roche said in an emailed statement. Roche also dismissed the idea that Russia would fully abandon its war economy. “Putin will use the ceasefire to rebuild,” he said.";
         assert_eq!(speakers(s), ["Roche", "Roche", "Roche"]);
+    }
+
+    #[test]
+    fn a_possessive_speaker_is_what_the_name_owns() {
+        // NewsWCL50 (Fox News): the counsel speaks, not Trump.
+        let s = "Trump and Mueller have sent messages \"back and forth,\" according to Trump's outside counsel.";
+        assert_eq!(speakers(s), ["Trump's outside counsel"]);
+        let s = "“The talks will go on,” said Trump’s lawyer Rudy Giuliani.";
+        assert_eq!(speakers(s), ["Rudy Giuliani"]);
+        // A contracted pronoun is still a pronoun for the last named speaker.
+        let s = "The questions angered President Trump. He's said the allegations are \"fake.\"";
+        assert_eq!(speakers(s), ["Trump"]);
     }
 
     #[test]
