@@ -455,11 +455,11 @@ fn cell_html(out: &mut String, pieces: &[Piece<'_>]) {
 fn quotes(out: &mut String, c: &Comparison, p: &str) {
     let _ = writeln!(out, "<h2 id=\"{p}-quotes\">Quotes</h2>");
     if c.quotes.is_empty() {
-        out.push_str("<p class=\"muted\">No quotation is shared by several outlets.</p>\n");
+        out.push_str("<p class=\"muted\">No direct quotation was found.</p>\n");
         return;
     }
     out.push_str(
-        "<p class=\"muted\">How each outlet carries the quotations several of them share: \
+        "<p class=\"muted\">The direct quotations, and how each outlet that carries one gives it: \
          <em>fullest</em> is the longest version, <em>identical</em> the same words, \
          <em>trimmed</em> the same words with parts cut, <em>reworded</em> other words inside \
          quote marks, <em>indirect</em> reported speech.</p>\n",

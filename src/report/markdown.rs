@@ -273,11 +273,11 @@ fn cell_text(pieces: &[Piece<'_>]) -> String {
 fn quotes(out: &mut String, c: &Comparison) {
     out.push_str("## Quotes\n\n");
     if c.quotes.is_empty() {
-        out.push_str("No quotation is shared by several outlets.\n\n");
+        out.push_str("No direct quotation was found.\n\n");
         return;
     }
     out.push_str(
-        "How each outlet carries the quotations several of them share: *fullest* is the longest \
+        "The direct quotations, and how each outlet that carries one gives it: *fullest* is the longest \
          version, *identical* the same words, *trimmed* the same words with parts cut, \
          *reworded* other words inside quote marks, *indirect* reported speech.\n\n",
     );
