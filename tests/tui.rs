@@ -838,8 +838,17 @@ mod random_use {
         ) {
             let c = if many { fixtures::many_sources(12, 8) } else { fixtures::three_outlets() };
             let mut app = App::from_comparisons(vec![c], TuiConfig::default(), false);
+            // Random keys can confirm the export dialog: its file must land in a temporary
+            // folder, never in the working directory (the repository, under `cargo test`).
+            let dir = tempfile::tempdir().unwrap();
             for k in seq {
                 keys(&mut app, KEYS[k]);
+                if let Some(Modal::Export(d)) = app.modal.as_mut()
+                    && !d.path.starts_with(&*dir.path().to_string_lossy())
+                {
+                    let name = d.path.replace('/', "_");
+                    d.path = dir.path().join(name).to_string_lossy().into_owned();
+                }
                 if app.quit {
                     break;
                 }
