@@ -18,6 +18,8 @@ use color_eyre::eyre::{Result, WrapErr, bail};
 
 use crate::model::Comparison;
 
+pub use json::to_string_pretty as to_json_pretty;
+
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
