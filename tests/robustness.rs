@@ -13,10 +13,12 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use crossterm::event::{KeyCode, KeyModifiers};
 use parallax::config::Config;
-use parallax::corpus::{Article, Loaded};
+use parallax::corpus::{self, Article, LoadConfig, Loaded};
+use parallax::model::{Comparison, DiffOp};
 use parallax::report::{self, Format};
 use parallax::tui::{App, view};
 use ratatui::Terminal;
+use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 
 use hostile::{NASTIES, assert_terminal_safe, assert_terminal_safe_bytes, poison};
@@ -349,5 +351,276 @@ fn reports_of_raw_articles_escape_everything() {
         let text = report::render(std::slice::from_ref(&c), format);
         assert!(!text.contains('\u{1b}'), "{format:?}");
         assert_terminal_safe(&format!("{format:?}"), &text);
+    }
+}
+
+// ---- the whole pipeline on anything ----
+
+/// Cases per property: few enough for CI by default; `PROPTEST_CASES=5000 cargo test
+/// --release --test robustness` fuzzes longer by hand.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Everything the model says about positions holds: cells, marks, diff spans, quotes and
+/// discrepancy values are the body slices they claim to be; a row has at most one cell per
+/// article.
+fn check_model(c: &Comparison) {
+    let body = |id: &str| -> &str {
+        let i = c
+            .article_index(id)
+            .unwrap_or_else(|| panic!("unknown article {id}"));
+        &c.articles[i].body
+    };
+    let slice = |id: &str, start: usize, end: usize| -> &str {
+        let b = body(id);
+        assert!(
+            start <= end && b.get(start..end).is_some(),
+            "{id}: {start}..{end} is not a slice of a body of {} bytes",
+            b.len()
+        );
+        &b[start..end]
+    };
+    for a in &c.articles {
+        for m in &a.marks {
+            assert_eq!(slice(&a.id, m.start, m.end), m.text, "mark");
+        }
+    }
+    for row in &c.rows {
+        let mut ids: Vec<&str> = row.cells.iter().map(|c| c.article.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), row.cells.len(), "one cell per article in row {}", row.id);
+        for cell in &row.cells {
+            assert_eq!(slice(&cell.article, cell.start, cell.end), cell.text, "cell");
+            assert!((0.0..=1.0).contains(&cell.similarity), "{}", cell.similarity);
+            for d in &cell.diffs {
+                for s in &d.spans {
+                    let here = slice(&cell.article, s.start, s.end);
+                    if s.op != DiffOp::Dropped {
+                        assert_eq!(here, s.text, "diff span");
+                    }
+                }
+            }
+        }
+        for d in &row.discrepancies {
+            for v in &d.values {
+                assert_eq!(slice(&v.article, v.start, v.end), v.text, "discrepancy");
+            }
+        }
+    }
+    for q in &c.quotes {
+        for m in &q.members {
+            let quote = &m.quote;
+            assert_eq!(slice(&quote.article, quote.start, quote.end), quote.text, "quote");
+        }
+    }
+}
+
+/// Group, compare, render every report, print as plain text and draw the reader: no panic,
+/// every article in exactly one story, a model whose offsets hold, safe text.
+fn check_pipeline(articles: Vec<Article>) {
+    let cfg = Config::default();
+    let stories = parallax::stories(&articles, &cfg);
+    let mut seen = vec![0usize; articles.len()];
+    for s in &stories {
+        for &i in &s.articles {
+            seen[i] += 1;
+        }
+    }
+    assert!(seen.iter().all(|&n| n == 1), "every article in one story: {seen:?}");
+    let mut comparisons = Vec::new();
+    for s in &stories {
+        let c = parallax::compare_story(&articles, s, &cfg);
+        check_model(&c);
+        assert_terminal_safe("plain text", &parallax::tui::plain_text(&c, &cfg.tui));
+        comparisons.push(c);
+    }
+    for format in [Format::Json, Format::Md, Format::Html] {
+        let text = report::render(&comparisons, format);
+        assert_terminal_safe(&format!("{format:?}"), &text.replace('\t', " "));
+    }
+    let json = report::render(&comparisons, Format::Json);
+    if let [one] = comparisons.as_slice() {
+        let back: Comparison = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, one, "the JSON reads back as the model");
+    }
+    let mut app = App::from_comparisons(comparisons, cfg.tui.clone(), false);
+    for keys in [&[][..], &[KeyCode::Enter], &[KeyCode::Char('a')], &[KeyCode::Char('c')]] {
+        for &k in keys {
+            app.press(k, KeyModifiers::NONE);
+        }
+        app.resize(100, 30);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| view::draw(f, &app)).unwrap();
+    }
+}
+
+/// Words, punctuation and characters of several scripts, line breaks, escape sequences and
+/// invisible characters: the stuff hostile and badly scraped articles are made of.
+const SOUP: &[&str] = &[
+    "The", "Kremlin", "said", "on", "Monday", "that", "talks", "with", "Washington", "were",
+    "useful", "Peskov", "told", "reporters", "4,200", "people", "12", "million", "euros", "2025",
+    "U.S.", "Mr.", "Dr.", "“", "”", "\"", "'", "‘", "’", "«", "»", "—", "-", ",", ".", ".", "?",
+    "!", ":", ";", "(", ")", "...", "…", "\n", "\n", "\n\n", "\r\n", "\t", "  ", "said.", "claims",
+    "allegedly", "regime", "state-run", "according", "to", "officials", "俄罗斯", "外长",
+    "拉夫罗夫", "表示", "。", "，", "「", "」", "قال", "وزير", "الخارجية", "الروسي", "،",
+    "אמר", "שר", "החוץ", "Лавров", "заявил", "é", "e\u{301}", "👍🏽", "👨‍👩‍👧", "ﬁ", "\u{a0}", "\u{2028}",
+    "\u{1b}[2J", "\u{1b}]52;c;AAAA\u{7}", "\u{9b}31m", "\u{202e}", "\u{2066}", "\u{200b}",
+    "\u{feff}", "\u{e0041}", "\u{7f}", "\u{85}", "#", "*", "|", "<b>", "</p>", "&amp;", "`",
+];
+
+fn soup(max_words: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(SOUP), 0..max_words).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(40), ..ProptestConfig::default() })]
+
+    /// Articles made by a program (not read from files, so nothing cleaned them) of any
+    /// words, scripts and characters go through the whole pipeline.
+    #[test]
+    fn any_articles_go_through_the_whole_pipeline(
+        bodies in prop::collection::vec(soup(160), 1..6),
+        copies in 0usize..3,
+    ) {
+        let mut articles: Vec<Article> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Article::new(Path::new(&format!("a{i}.txt")), b.clone()))
+            .collect();
+        // Some identical articles.
+        for k in 0..copies.min(articles.len()) {
+            let mut copy = articles[k].clone();
+            copy.id = format!("copy{k}");
+            articles.push(copy);
+        }
+        check_pipeline(articles);
+    }
+
+    /// The same text, read and cleaned by the loader as it would be from a file.
+    #[test]
+    fn any_text_files_go_through_the_whole_pipeline(
+        bodies in prop::collection::vec(soup(160), 1..5),
+    ) {
+        let articles: Vec<Article> = bodies
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                corpus::parse_text(Path::new(&format!("a{i}.txt")), b.as_bytes()).ok()
+            })
+            .collect();
+        check_loaded_is_clean(&Loaded { articles: articles.clone(), warnings: Vec::new() });
+        check_pipeline(articles);
+    }
+}
+
+// ---- the loader on anything ----
+
+const EXTENSIONS: &[&str] = &["txt", "md", "html", "json", "jsonl"];
+
+/// Fragments of every format parallax reads, broken and whole, with bytes that are not UTF-8.
+const FRAGMENTS: &[&[u8]] = &[
+    b"<!DOCTYPE html>", b"<html>", b"<head>", b"<title>", b"</title>", b"<body>", b"<p>",
+    b"</p>", b"<article>", b"<script>", b"</script>", b"<style>", b"</style>", b"<div",
+    b" class=\"x\">", b"</div>", b"<meta charset=\"windows-1252\">", b"<!--", b"-->",
+    b"<meta property=\"og:site_name\" content=\"", b"\">", b"---\n", b"+++\n", b"title: ",
+    b"date: ", b"source = ", b"{", b"}", b"[", b"]", b"\"text\": ", b"\"title\": ",
+    b"\"date\": ", b"\"source\": {\"name\": ", b"\"articles\": ", b"null", b"true", b"-1e999",
+    b"123456789012345678901234567890", b"\"", b",", b":", b"\n", b"\r\n", b"\n\n", b" ",
+    b"The Kremlin said talks were useful. ", b"Peskov told reporters on Monday. ",
+    b"Published on March 11, 2025", b"By Jane Doe", b"Advertisement", b"\xef\xbb\xbf",
+    b"\xff\xfe", b"\xe9", b"\x93quoted\x94", b"\xc3", b"\x00", b"\x1b[2J", b"\x1b]52;c;AAAA\x07",
+    b"\xc2\x9b", b"\xe2\x80\xae", "俄罗斯外长表示。".as_bytes(), "قال لافروف".as_bytes(),
+    b"&amp;", b"&#x1b;", b"&#0;", b"\\u001b", b"\\ud800",
+];
+
+fn fragments() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..120).prop_map(|f| f.concat())
+}
+
+/// JSON of every shape, with the field names the loader looks for holding values of any type.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    const KEYS: &[&str] = &[
+        "title", "headline", "text", "body", "content", "html", "articles", "source", "outlet",
+        "date", "published", "publishedAt", "url", "link", "description", "x",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        soup(30).prop_map(Value::String),
+        Just(Value::String("<p>The Kremlin said talks were useful.</p>".into())),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..6).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            }),
+        ]
+    })
+}
+
+/// Load one file with these bytes: whatever they are, no panic, and every article and
+/// warning is clean. Returns what loaded.
+fn load_one(ext: &str, bytes: &[u8]) -> Loaded {
+    let dir = tempfile::tempdir().unwrap();
+    let path = put(dir.path(), format!("f.{ext}"), bytes);
+    let loaded = corpus::load_paths(&[path], &LoadConfig::default());
+    check_loaded_is_clean(&loaded);
+    for a in &loaded.articles {
+        assert!(!a.body.trim().is_empty());
+        assert!(!a.body.contains("\n\n"), "one paragraph per line: {:?}", a.body);
+    }
+    for w in &loaded.warnings {
+        assert!(!w.reason.contains('\n'), "one line: {w}");
+    }
+    assert!(
+        !loaded.articles.is_empty() || !loaded.warnings.is_empty(),
+        "a file that gives no article says why"
+    );
+    loaded
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_in_any_format_load_or_say_why(
+        bytes in prop::collection::vec(any::<u8>(), 0..3000),
+        ext in prop::sample::select(EXTENSIONS),
+    ) {
+        load_one(ext, &bytes);
+    }
+
+    #[test]
+    fn any_mix_of_format_fragments_loads_or_says_why(
+        bytes in fragments(),
+        ext in prop::sample::select(EXTENSIONS),
+    ) {
+        let loaded = load_one(ext, &bytes);
+        check_pipeline(loaded.articles);
+    }
+
+    #[test]
+    fn json_of_any_shape_loads_or_says_why(value in json_value(), lines in any::<bool>()) {
+        let (ext, text) = if lines {
+            let records = match &value {
+                serde_json::Value::Array(items) => items.clone(),
+                other => vec![other.clone()],
+            };
+            let text: Vec<String> = records.iter().map(|r| r.to_string()).collect();
+            ("jsonl", text.join("\n"))
+        } else {
+            ("json", value.to_string())
+        };
+        let loaded = load_one(ext, text.as_bytes());
+        check_pipeline(loaded.articles);
     }
 }

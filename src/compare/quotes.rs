@@ -409,7 +409,9 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
             }) {
                 continue;
             }
-            let said = said_range(art.doc, att);
+            let Some(said) = said_range(art.doc, att) else {
+                continue;
+            };
             let keys: Vec<String> = art
                 .doc
                 .words_in(said)
@@ -456,9 +458,11 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
         {
             continue;
         }
+        let Some(said) = said_range(art.doc, att) else {
+            continue;
+        };
         used_sentences.insert((c.article, sent));
         used_groups.insert((c.group, c.article));
-        let said = said_range(art.doc, att);
         groups[c.group].members.push(QuoteMember {
             quote: Quote {
                 article: art.id.to_string(),
@@ -482,9 +486,14 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
 
 /// The words a reporting verb reports: the clause after "that" when there is one, else the
 /// rest of its sentence after the verb, else the sentence before it ("..., he said.").
-fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
+/// `None` for an attribution that runs past the end of its sentence ("according" at the end
+/// of one line, "to" starting the next): it reports nothing there.
+fn said_range(doc: &Doc, att: &Attribution) -> Option<Range<usize>> {
     let sent = doc.sent_of[att.words.start];
     let words = doc.sentence_words(sent);
+    if att.words.end > words.end {
+        return None;
+    }
     let trim = |r: Range<usize>| -> Range<usize> {
         let s = &doc.text[r.clone()];
         let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
@@ -493,7 +502,7 @@ fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
     let after = att.words.end..words.end;
     let that = after.clone().take(12).find(|&k| doc.keys[k] == "that");
     if let Some(that) = that.filter(|&t| t + 1 < words.end) {
-        return trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end);
+        return Some(trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end));
     }
     let before_speaker = att
         .speaker
@@ -501,12 +510,14 @@ fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
         .map_or(att.start, |s| s.start.min(att.start));
     if att.words.end + 2 < words.end && before_speaker > doc.toks[words.start].start {
         // Verb in mid-sentence with no "that": take the whole sentence.
-        return trim(doc.toks[words.start].start..doc.toks[words.end - 1].end);
+        return Some(trim(
+            doc.toks[words.start].start..doc.toks[words.end - 1].end,
+        ));
     }
     if before_speaker > doc.toks[words.start].start {
-        return trim(doc.toks[words.start].start..before_speaker);
+        return Some(trim(doc.toks[words.start].start..before_speaker));
     }
-    trim(att.end..doc.toks[words.end - 1].end)
+    Some(trim(att.end..doc.toks[words.end - 1].end))
 }
 
 #[cfg(test)]
@@ -608,6 +619,17 @@ mod tests {
             ind.quote.text
         );
         assert_eq!(ind.quote.speaker.as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn an_attribution_broken_over_two_lines_reports_nothing() {
+        // "according" ends one line (one sentence), "to" starts the next: found by the
+        // property tests in tests/robustness.rs, it used to slice the text backwards.
+        let g = groups_of(&[
+            art("a", "The talks were useful, according\nto officials in Moscow."),
+            art("b", "according \n to"),
+        ]);
+        assert!(g.is_empty(), "{g:#?}");
     }
 
     #[test]

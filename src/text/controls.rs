@@ -16,20 +16,20 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
-/// Invisible formatting characters: zero-width space, non-joiner and joiner, the word joiner
-/// and invisible mathematical operators, deprecated format controls, the zero-width no-break
+/// Invisible formatting characters: zero-width space, non-joiner and joiner, the word joiner,
+/// invisible mathematical operators and deprecated format controls (the whole block
+/// U+2060–206F, unassigned places included, is default-ignorable), the zero-width no-break
 /// space (byte-order mark), the Mongolian vowel separator, interlinear annotation controls and
-/// tag characters (which can carry a whole hidden text).
+/// the specials before them, and the tag block (tags can carry a whole hidden text).
 pub fn is_invisible_format(c: char) -> bool {
     matches!(
         c,
         '\u{180E}'
             | '\u{200B}'..='\u{200D}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{206A}'..='\u{206F}'
+            | '\u{2060}'..='\u{206F}'
             | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{E0000}'..='\u{E007F}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E0FFF}'
     )
 }
 
