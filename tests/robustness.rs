@@ -17,8 +17,8 @@ use parallax::corpus::{self, Article, LoadConfig, Loaded};
 use parallax::model::{Comparison, DiffOp};
 use parallax::report::{self, Format};
 use parallax::tui::{App, view};
-use ratatui::Terminal;
 use proptest::prelude::*;
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use hostile::{NASTIES, assert_terminal_safe, assert_terminal_safe_bytes, poison};
@@ -393,10 +393,23 @@ fn check_model(c: &Comparison) {
         let mut ids: Vec<&str> = row.cells.iter().map(|c| c.article.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), row.cells.len(), "one cell per article in row {}", row.id);
+        assert_eq!(
+            ids.len(),
+            row.cells.len(),
+            "one cell per article in row {}",
+            row.id
+        );
         for cell in &row.cells {
-            assert_eq!(slice(&cell.article, cell.start, cell.end), cell.text, "cell");
-            assert!((0.0..=1.0).contains(&cell.similarity), "{}", cell.similarity);
+            assert_eq!(
+                slice(&cell.article, cell.start, cell.end),
+                cell.text,
+                "cell"
+            );
+            assert!(
+                (0.0..=1.0).contains(&cell.similarity),
+                "{}",
+                cell.similarity
+            );
             for d in &cell.diffs {
                 for s in &d.spans {
                     let here = slice(&cell.article, s.start, s.end);
@@ -415,7 +428,11 @@ fn check_model(c: &Comparison) {
     for q in &c.quotes {
         for m in &q.members {
             let quote = &m.quote;
-            assert_eq!(slice(&quote.article, quote.start, quote.end), quote.text, "quote");
+            assert_eq!(
+                slice(&quote.article, quote.start, quote.end),
+                quote.text,
+                "quote"
+            );
         }
     }
 }
@@ -431,7 +448,10 @@ fn check_pipeline(articles: Vec<Article>) {
             seen[i] += 1;
         }
     }
-    assert!(seen.iter().all(|&n| n == 1), "every article in one story: {seen:?}");
+    assert!(
+        seen.iter().all(|&n| n == 1),
+        "every article in one story: {seen:?}"
+    );
     let mut comparisons = Vec::new();
     for s in &stories {
         let c = parallax::compare_story(&articles, s, &cfg);
@@ -449,7 +469,12 @@ fn check_pipeline(articles: Vec<Article>) {
         assert_eq!(&back, one, "the JSON reads back as the model");
     }
     let mut app = App::from_comparisons(comparisons, cfg.tui.clone(), false);
-    for keys in [&[][..], &[KeyCode::Enter], &[KeyCode::Char('a')], &[KeyCode::Char('c')]] {
+    for keys in [
+        &[][..],
+        &[KeyCode::Enter],
+        &[KeyCode::Char('a')],
+        &[KeyCode::Char('c')],
+    ] {
         for &k in keys {
             app.press(k, KeyModifiers::NONE);
         }
@@ -462,15 +487,106 @@ fn check_pipeline(articles: Vec<Article>) {
 /// Words, punctuation and characters of several scripts, line breaks, escape sequences and
 /// invisible characters: the stuff hostile and badly scraped articles are made of.
 const SOUP: &[&str] = &[
-    "The", "Kremlin", "said", "on", "Monday", "that", "talks", "with", "Washington", "were",
-    "useful", "Peskov", "told", "reporters", "4,200", "people", "12", "million", "euros", "2025",
-    "U.S.", "Mr.", "Dr.", "“", "”", "\"", "'", "‘", "’", "«", "»", "—", "-", ",", ".", ".", "?",
-    "!", ":", ";", "(", ")", "...", "…", "\n", "\n", "\n\n", "\r\n", "\t", "  ", "said.", "claims",
-    "allegedly", "regime", "state-run", "according", "to", "officials", "俄罗斯", "外长",
-    "拉夫罗夫", "表示", "。", "，", "「", "」", "قال", "وزير", "الخارجية", "الروسي", "،",
-    "אמר", "שר", "החוץ", "Лавров", "заявил", "é", "e\u{301}", "👍🏽", "👨‍👩‍👧", "ﬁ", "\u{a0}", "\u{2028}",
-    "\u{1b}[2J", "\u{1b}]52;c;AAAA\u{7}", "\u{9b}31m", "\u{202e}", "\u{2066}", "\u{200b}",
-    "\u{feff}", "\u{e0041}", "\u{7f}", "\u{85}", "#", "*", "|", "<b>", "</p>", "&amp;", "`",
+    "The",
+    "Kremlin",
+    "said",
+    "on",
+    "Monday",
+    "that",
+    "talks",
+    "with",
+    "Washington",
+    "were",
+    "useful",
+    "Peskov",
+    "told",
+    "reporters",
+    "4,200",
+    "people",
+    "12",
+    "million",
+    "euros",
+    "2025",
+    "U.S.",
+    "Mr.",
+    "Dr.",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "—",
+    "-",
+    ",",
+    ".",
+    ".",
+    "?",
+    "!",
+    ":",
+    ";",
+    "(",
+    ")",
+    "...",
+    "…",
+    "\n",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "  ",
+    "said.",
+    "claims",
+    "allegedly",
+    "regime",
+    "state-run",
+    "according",
+    "to",
+    "officials",
+    "俄罗斯",
+    "外长",
+    "拉夫罗夫",
+    "表示",
+    "。",
+    "，",
+    "「",
+    "」",
+    "قال",
+    "وزير",
+    "الخارجية",
+    "الروسي",
+    "،",
+    "אמר",
+    "שר",
+    "החוץ",
+    "Лавров",
+    "заявил",
+    "é",
+    "e\u{301}",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "ﬁ",
+    "\u{a0}",
+    "\u{2028}",
+    "\u{1b}[2J",
+    "\u{1b}]52;c;AAAA\u{7}",
+    "\u{9b}31m",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{e0041}",
+    "\u{7f}",
+    "\u{85}",
+    "#",
+    "*",
+    "|",
+    "<b>",
+    "</p>",
+    "&amp;",
+    "`",
 ];
 
 fn soup(max_words: usize) -> impl Strategy<Value = String> {
@@ -524,18 +640,74 @@ const EXTENSIONS: &[&str] = &["txt", "md", "html", "json", "jsonl"];
 
 /// Fragments of every format parallax reads, broken and whole, with bytes that are not UTF-8.
 const FRAGMENTS: &[&[u8]] = &[
-    b"<!DOCTYPE html>", b"<html>", b"<head>", b"<title>", b"</title>", b"<body>", b"<p>",
-    b"</p>", b"<article>", b"<script>", b"</script>", b"<style>", b"</style>", b"<div",
-    b" class=\"x\">", b"</div>", b"<meta charset=\"windows-1252\">", b"<!--", b"-->",
-    b"<meta property=\"og:site_name\" content=\"", b"\">", b"---\n", b"+++\n", b"title: ",
-    b"date: ", b"source = ", b"{", b"}", b"[", b"]", b"\"text\": ", b"\"title\": ",
-    b"\"date\": ", b"\"source\": {\"name\": ", b"\"articles\": ", b"null", b"true", b"-1e999",
-    b"123456789012345678901234567890", b"\"", b",", b":", b"\n", b"\r\n", b"\n\n", b" ",
-    b"The Kremlin said talks were useful. ", b"Peskov told reporters on Monday. ",
-    b"Published on March 11, 2025", b"By Jane Doe", b"Advertisement", b"\xef\xbb\xbf",
-    b"\xff\xfe", b"\xe9", b"\x93quoted\x94", b"\xc3", b"\x00", b"\x1b[2J", b"\x1b]52;c;AAAA\x07",
-    b"\xc2\x9b", b"\xe2\x80\xae", "俄罗斯外长表示。".as_bytes(), "قال لافروف".as_bytes(),
-    b"&amp;", b"&#x1b;", b"&#0;", b"\\u001b", b"\\ud800",
+    b"<!DOCTYPE html>",
+    b"<html>",
+    b"<head>",
+    b"<title>",
+    b"</title>",
+    b"<body>",
+    b"<p>",
+    b"</p>",
+    b"<article>",
+    b"<script>",
+    b"</script>",
+    b"<style>",
+    b"</style>",
+    b"<div",
+    b" class=\"x\">",
+    b"</div>",
+    b"<meta charset=\"windows-1252\">",
+    b"<!--",
+    b"-->",
+    b"<meta property=\"og:site_name\" content=\"",
+    b"\">",
+    b"---\n",
+    b"+++\n",
+    b"title: ",
+    b"date: ",
+    b"source = ",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"\"text\": ",
+    b"\"title\": ",
+    b"\"date\": ",
+    b"\"source\": {\"name\": ",
+    b"\"articles\": ",
+    b"null",
+    b"true",
+    b"-1e999",
+    b"123456789012345678901234567890",
+    b"\"",
+    b",",
+    b":",
+    b"\n",
+    b"\r\n",
+    b"\n\n",
+    b" ",
+    b"The Kremlin said talks were useful. ",
+    b"Peskov told reporters on Monday. ",
+    b"Published on March 11, 2025",
+    b"By Jane Doe",
+    b"Advertisement",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xe9",
+    b"\x93quoted\x94",
+    b"\xc3",
+    b"\x00",
+    b"\x1b[2J",
+    b"\x1b]52;c;AAAA\x07",
+    b"\xc2\x9b",
+    b"\xe2\x80\xae",
+    "俄罗斯外长表示。".as_bytes(),
+    "قال لافروف".as_bytes(),
+    b"&amp;",
+    b"&#x1b;",
+    b"&#0;",
+    b"\\u001b",
+    b"\\ud800",
 ];
 
 fn fragments() -> impl Strategy<Value = Vec<u8>> {
@@ -546,8 +718,22 @@ fn fragments() -> impl Strategy<Value = Vec<u8>> {
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     use serde_json::Value;
     const KEYS: &[&str] = &[
-        "title", "headline", "text", "body", "content", "html", "articles", "source", "outlet",
-        "date", "published", "publishedAt", "url", "link", "description", "x",
+        "title",
+        "headline",
+        "text",
+        "body",
+        "content",
+        "html",
+        "articles",
+        "source",
+        "outlet",
+        "date",
+        "published",
+        "publishedAt",
+        "url",
+        "link",
+        "description",
+        "x",
     ];
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -555,7 +741,9 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
         soup(30).prop_map(Value::String),
-        Just(Value::String("<p>The Kremlin said talks were useful.</p>".into())),
+        Just(Value::String(
+            "<p>The Kremlin said talks were useful.</p>".into()
+        )),
     ];
     leaf.prop_recursive(4, 40, 6, |inner| {
         prop_oneof![
@@ -576,7 +764,11 @@ fn load_one(ext: &str, bytes: &[u8]) -> Loaded {
     check_loaded_is_clean(&loaded);
     for a in &loaded.articles {
         assert!(!a.body.trim().is_empty());
-        assert!(!a.body.contains("\n\n"), "one paragraph per line: {:?}", a.body);
+        assert!(
+            !a.body.contains("\n\n"),
+            "one paragraph per line: {:?}",
+            a.body
+        );
     }
     for w in &loaded.warnings {
         assert!(!w.reason.contains('\n'), "one line: {w}");
@@ -623,4 +815,315 @@ proptest! {
         let loaded = load_one(ext, text.as_bytes());
         check_pipeline(loaded.articles);
     }
+}
+
+// ---- odd corpora ----
+
+/// A short plain-text article of the flood story, varied by `n` so that files differ.
+fn tiny(n: usize) -> String {
+    let lines: Vec<&str> = WIRE.lines().collect();
+    format!("{} Report {n}.", lines[n % lines.len()])
+}
+
+#[test]
+fn ten_thousand_tiny_files_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut sidecar = String::new();
+    for i in 0..10_000 {
+        let sub = tmp.path().join(format!("d{}", i / 1000));
+        let name = format!("a{i:05}.txt");
+        put(&sub, &name, tiny(i).as_bytes());
+        if i < 1000 {
+            sidecar.push_str(&format!("[\"{name}\"]\nsource = \"Outlet {}\"\n", i % 7));
+        }
+    }
+    put(&tmp.path().join("d0"), "sources.toml", sidecar.as_bytes());
+    let loaded = corpus::load_paths(&[tmp.path().to_path_buf()], &LoadConfig::default());
+    assert_eq!(
+        loaded.articles.len(),
+        10_000,
+        "{:?}",
+        loaded.warnings.first()
+    );
+    assert!(loaded.warnings.is_empty());
+    assert_eq!(loaded.articles[7].source.as_deref(), Some("Outlet 0"));
+    assert_eq!(loaded.articles[1007].source, None);
+}
+
+#[test]
+fn a_deep_folder_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut deep = tmp.path().to_path_buf();
+    for i in 0..200 {
+        deep.push(format!("{}", i % 10));
+    }
+    put(&deep, "bottom.txt", WIRE.as_bytes());
+    put(tmp.path(), "top.txt", AGENCY.as_bytes());
+    let loaded = corpus::load_paths(&[tmp.path().to_path_buf()], &LoadConfig::default());
+    assert_eq!(loaded.articles.len(), 2, "{:?}", loaded.warnings);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_one_warning_each() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("news");
+    put(&root.join("a/b"), "story.txt", WIRE.as_bytes());
+    symlink(&root, root.join("a/b/up")).unwrap(); // back to the top
+    symlink(root.join("self"), root.join("self")).unwrap(); // a link to itself
+    symlink(root.join("ping"), root.join("pong")).unwrap(); // two links to each other
+    symlink(root.join("pong"), root.join("ping")).unwrap();
+    let loaded = corpus::load_paths(&[root.clone()], &LoadConfig::default());
+    assert_eq!(loaded.articles.len(), 1, "{:?}", loaded.warnings);
+    assert_eq!(loaded.warnings.len(), 4, "{:?}", loaded.warnings);
+    for w in &loaded.warnings {
+        assert!(!w.reason.contains('\n'), "{w}");
+    }
+    // Given directly on the command line too, with a clear reason and a non-zero status
+    // only when nothing loaded.
+    let out = parallax()
+        .arg("stories")
+        .arg(root.join("self"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("self:"), "{err}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn file_names_that_are_not_utf8_or_hold_escapes() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    put(
+        tmp.path(),
+        std::ffi::OsStr::from_bytes(b"caf\xe9\x1b[2J.txt"),
+        WIRE.as_bytes(),
+    );
+    put(
+        tmp.path(),
+        std::ffi::OsStr::from_bytes(b"\xff\xfe\x9b.md"),
+        b"",
+    );
+    let out = parallax().arg(tmp.path()).output().unwrap();
+    assert!(out.status.success());
+    assert_terminal_safe_bytes("stdout", &out.stdout);
+    assert_terminal_safe_bytes("stderr", &out.stderr);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(".md: empty file"), "{err}");
+}
+
+#[test]
+fn json_with_wrong_types_loads_what_it_can() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    put(
+        dir,
+        "numbers.json",
+        br#"{"title": 5, "text": 7, "date": true}"#,
+    );
+    put(
+        dir,
+        "mixed.json",
+        br#"{"title": ["a", "list"], "source": {"name": 7}, "date": {"x": 1},
+            "url": 3.5, "text": ["Flood waters rose across the Danube delta on Monday.", 3, null,
+            {"p": "nested"}, "Regional officials said 4,200 people left their homes."]}"#,
+    );
+    put(
+        dir,
+        "scalars.json",
+        br#"[1, "two", null, [3], {"text": {"body": 4}}]"#,
+    );
+    put(dir, "wrapped.json", br#"{"articles": "not a list"}"#);
+    put(dir, "deep.json", "[".repeat(10_000).as_bytes());
+    put(
+        dir,
+        "lines.jsonl",
+        b"42\n\"text\"\n{\"text\": null}\n{\"text\": \"Officials said rescue teams reached every village.\"}\n[]\n",
+    );
+    let loaded = corpus::load_paths(&[dir.to_path_buf()], &LoadConfig::default());
+    check_loaded_is_clean(&loaded);
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["lines-4", "mixed"], "{:?}", loaded.warnings);
+    let mixed = &loaded.articles[1];
+    assert_eq!(
+        mixed.body,
+        "Flood waters rose across the Danube delta on Monday.\nRegional officials said 4,200 people left their homes."
+    );
+    for name in [
+        "numbers.json",
+        "scalars.json",
+        "wrapped.json",
+        "deep.json",
+        "lines.jsonl",
+    ] {
+        assert!(
+            loaded.warnings.iter().any(|w| w.path.ends_with(name)),
+            "{name} has a warning: {:?}",
+            loaded.warnings
+        );
+    }
+    let deep = loaded
+        .warnings
+        .iter()
+        .find(|w| w.path.ends_with("deep.json"))
+        .unwrap();
+    assert!(deep.reason.starts_with("malformed JSON"), "{deep}");
+}
+
+#[test]
+fn pages_of_only_script_and_style_say_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = "<!DOCTYPE html><html><head><style>body { color: red }</style>\
+                <script>document.write('Flood waters rose across the Danube delta on Monday, officials said.')</script>\
+                </head><body><script src=\"app.js\"></script><noscript>Enable JavaScript.</noscript>\
+                <style>.x{}</style></body></html>";
+    put(tmp.path(), "app.html", page.as_bytes());
+    put(tmp.path(), "empty.html", b"<html><body></body></html>");
+    let loaded = corpus::load_paths(&[tmp.path().to_path_buf()], &LoadConfig::default());
+    assert!(loaded.articles.is_empty(), "{:?}", loaded.articles);
+    assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+    for w in &loaded.warnings {
+        assert!(
+            !w.reason.contains("Danube"),
+            "script text is not an article: {w}"
+        );
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_skipped_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let line = "word ".repeat(2_100_000); // one line of 10.5 MB
+    put(tmp.path(), "huge.txt", line.as_bytes());
+    put(tmp.path(), "story.txt", WIRE.as_bytes());
+    let loaded = corpus::load_paths(&[tmp.path().to_path_buf()], &LoadConfig::default());
+    assert_eq!(loaded.articles.len(), 1);
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(
+        loaded.warnings[0]
+            .to_string()
+            .contains("huge.txt: too large: 10.0 MB (the limit is 5.0 MB; raise [load] max_file_bytes to read it)"),
+        "{}",
+        loaded.warnings[0]
+    );
+}
+
+/// Right-to-left and CJK text: offsets stay on character boundaries everywhere.
+#[test]
+fn right_to_left_and_cjk_stories() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    put(
+        dir,
+        "ar1.txt",
+        "قال وزير الخارجية الروسي سيرغي لافروف يوم الثلاثاء إن المحادثات مع الولايات المتحدة في الرياض كانت مفيدة.\nوأضاف أن الجولة الثانية من المحادثات ستعقد قريبا في المملكة العربية السعودية.\n".as_bytes(),
+    );
+    put(
+        dir,
+        "ar2.txt",
+        "أكد سيرغي لافروف يوم الثلاثاء أن المحادثات في الرياض مع الولايات المتحدة كانت مفيدة.\nوقال إن جولة ثانية ستعقد في السعودية.\n".as_bytes(),
+    );
+    put(
+        dir,
+        "he.txt",
+        "שר החוץ הרוסי סרגיי לברוב אמר ביום שלישי כי השיחות בריאד עם ארצות הברית היו מועילות.\n"
+            .as_bytes(),
+    );
+    put(
+        dir,
+        "zh1.txt",
+        "俄罗斯外长拉夫罗夫周二表示，在利雅得与美国的会谈是有益的。他说，第二轮会谈将很快在沙特阿拉伯举行。".as_bytes(),
+    );
+    put(
+        dir,
+        "zh2.txt",
+        "拉夫罗夫称，俄美利雅得会谈有益。第二轮会谈将在沙特举行。".as_bytes(),
+    );
+    put(
+        dir,
+        "ja.txt",
+        "ラブロフ外相は火曜日、リヤドでの米国との協議は有益だったと述べた。".as_bytes(),
+    );
+    let loaded = corpus::load_paths(&[dir.to_path_buf()], &LoadConfig::default());
+    assert_eq!(loaded.articles.len(), 6, "{:?}", loaded.warnings);
+    check_pipeline(loaded.articles.clone());
+    let all = parallax::group::one_story(&loaded.articles);
+    let c = parallax::compare_story(&loaded.articles, &all, &Config::default());
+    check_model(&c);
+    assert!(!c.rows.is_empty());
+    check_every_view(App::from_comparisons(vec![c], Config::default().tui, false));
+}
+
+#[test]
+fn identical_articles_make_one_story_of_identical_rows() {
+    let articles: Vec<Article> = (0..5)
+        .map(|i| {
+            let mut a = Article::new(Path::new(&format!("copy{i}.txt")), WIRE.to_string());
+            a.source = Some(format!("Outlet {i}"));
+            a
+        })
+        .collect();
+    let stories = parallax::stories(&articles, &Config::default());
+    assert_eq!(stories.len(), 1);
+    let c = parallax::compare_story(&articles, &stories[0], &Config::default());
+    check_model(&c);
+    assert_eq!(c.rows.len(), WIRE.lines().count());
+    for row in &c.rows {
+        assert_eq!(row.cells.len(), 5);
+        assert!(row.cells.iter().all(|c| c.similarity > 0.99), "{row:?}");
+    }
+    check_pipeline(articles);
+}
+
+#[test]
+fn a_story_of_one_article() {
+    let articles = vec![Article::new(Path::new("only.txt"), WIRE.to_string())];
+    let stories = parallax::stories(&articles, &Config::default());
+    assert_eq!(stories.len(), 1);
+    let c = parallax::compare_story(&articles, &stories[0], &Config::default());
+    assert_eq!(c.rows.len(), WIRE.lines().count());
+    check_pipeline(articles);
+    // And through the binary, every output.
+    let tmp = tempfile::tempdir().unwrap();
+    let file = put(tmp.path(), "only.txt", WIRE.as_bytes());
+    for args in [
+        &["stories"][..],
+        &["export", "--format", "md"],
+        &["export", "--format", "html"],
+    ] {
+        let out = parallax().args(args).arg(&file).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(parallax().arg(&file).output().unwrap().status.success());
+}
+
+/// Text without sentence punctuation or line breaks: one sentence as long as the article.
+#[test]
+fn text_without_punctuation_and_one_huge_paragraph() {
+    let words: Vec<&str> = WIRE
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let long = |n: usize, shift: usize| -> String {
+        (0..n)
+            .map(|i| words[(i * 7 + shift) % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let articles = vec![
+        Article::new(Path::new("a.txt"), long(20_000, 0)),
+        Article::new(Path::new("b.txt"), long(20_000, 3)),
+        Article::new(
+            Path::new("c.txt"),
+            format!("{}.", long(5_000, 1).replace(" the ", ". The ")),
+        ),
+    ];
+    check_pipeline(articles);
 }

@@ -626,7 +626,10 @@ mod tests {
         // "according" ends one line (one sentence), "to" starts the next: found by the
         // property tests in tests/robustness.rs, it used to slice the text backwards.
         let g = groups_of(&[
-            art("a", "The talks were useful, according\nto officials in Moscow."),
+            art(
+                "a",
+                "The talks were useful, according\nto officials in Moscow.",
+            ),
             art("b", "according \n to"),
         ]);
         assert!(g.is_empty(), "{g:#?}");
