@@ -518,11 +518,64 @@ fn loaded_words_against_wiki_neutrality_test_split() {
         framing.spans_hit,
         framing.spans
     );
-    assert!(loaded.precision() >= 0.6, "{loaded:?}");
-    assert!(loaded.recall() >= 0.05, "{loaded:?}");
+    assert!(loaded.precision() >= 0.55, "{loaded:?}");
+    assert!(loaded.recall() >= 0.08, "{loaded:?}");
     assert!(framing.recall() >= loaded.recall());
     // Precision first: at most a few words in a hundred are marked.
     assert!(framing.marked_share() < 0.05, "{framing:?}");
+}
+
+/// The grade threshold trades recall for precision on the training split: each step up marks
+/// fewer words, finds fewer removed words, and (up to grade 2) is at least as precise.
+#[test]
+fn the_grade_threshold_trades_recall_for_precision() {
+    let sents = wnc::read("tests/data/wnc-sample/wnc_sample_train.jsonl");
+    let at: Vec<wnc::Score> = (0..=2)
+        .map(|g| wnc::score_from(&sents, wnc::Selection::Loaded, g))
+        .collect();
+    for w in at.windows(2) {
+        assert!(w[1].marked <= w[0].marked, "{at:?}");
+        assert!(w[1].recall() <= w[0].recall(), "{at:?}");
+        assert!(w[1].precision() >= w[0].precision() - 1e-9, "{at:?}");
+    }
+    assert!(at[2].marked < at[1].marked, "{at:?}");
+}
+
+/// On ordinary news (the ten NewsWCL50 stories, five US outlets each), where most sentences
+/// are neutral, framing marks stay sparse: a mark on every other word would be noise.
+#[test]
+fn framing_marks_stay_sparse_on_news_from_five_outlets() {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir("tests/data/newswcl50")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 50);
+    let articles = parallax::load(&paths, &Config::default()).articles;
+    let lex = parallax::compare::lexicon::Lexicon::builtin();
+    let (mut words, mut framing, mut loaded) = (0usize, 0usize, 0usize);
+    for a in &articles {
+        let marks = parallax::compare::marks(&a.body, lex);
+        for w in parallax::text::words(&a.body) {
+            words += 1;
+            let covering = |k: &dyn Fn(&parallax::model::Mark) -> bool| {
+                marks
+                    .iter()
+                    .any(|m| k(m) && m.start < w.end && w.start < m.end)
+            };
+            framing += usize::from(covering(&|m| match m.kind {
+                MarkKind::Quote => false,
+                MarkKind::Attribution => m.grade > 0,
+                _ => true,
+            }));
+            loaded += usize::from(covering(&|m| m.kind == MarkKind::Loaded));
+        }
+    }
+    let (f, l) = (framing as f64 / words as f64, loaded as f64 / words as f64);
+    println!("NewsWCL50: {words} words, framing marks on {f:.4}, loaded on {l:.4}");
+    assert!(f < 0.04, "{f}");
+    assert!(l < 0.01, "{l}");
 }
 
 #[test]

@@ -6,11 +6,13 @@
 //! outlet's wording; capitalised words inside a sentence are names ("Great Britain"); degree
 //! words after "more"/"most" are comparisons, not boosters ("more clearly aligned").
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::attribution::Attribution;
 use super::doc::Doc;
-use super::lexicon::{Entry, Lexicon};
+use super::lexicon::{Entry, Lexicon, VerbForm, inflections};
 use super::quotes::{Found, MIN_QUOTE_WORDS};
 use crate::model::{Mark, MarkKind};
 use crate::text::is_capitalised;
@@ -51,8 +53,32 @@ pub fn hits<'l>(doc: &Doc, lex: &'l Lexicon) -> Vec<Hit<'l>> {
             continue;
         }
         if let Some(m) = lex.phrase_at(&doc.keys, i) {
-            let words = i..i + m.len;
+            let mut words = i..i + m.len;
+            let ctx = &m.entry.context;
+            if ctx.compound {
+                match compound_start(doc, i) {
+                    Some(start) => words.start = start,
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             if accept(doc, words.clone(), m.entry) {
+                // The modified word joins the intensifier's mark unless it has a mark of
+                // its own ("outright falsehoods": a booster, then a verdict).
+                if ctx.with_next
+                    && modified_word(doc, words.end)
+                    && lex.phrase_at(&doc.keys, words.end).is_none()
+                {
+                    words.end += 1;
+                }
+                // A phrase that ends a hyphenated compound is marked with the whole compound
+                // ("multi-award-winning"), never reaching back into the previous mark.
+                if let Some(start) = compound_start(doc, words.start) {
+                    let free = out.last().map_or(0, |h: &Hit| h.words.end);
+                    words.start = start.max(free);
+                }
                 out.push(Hit {
                     start: doc.toks[words.start].start,
                     end: doc.toks[words.end - 1].end,
@@ -66,6 +92,41 @@ pub fn hits<'l>(doc: &Doc, lex: &'l Lexicon) -> Vec<Hit<'l>> {
         i += 1;
     }
     out
+}
+
+/// Where the hyphenated compound that word `i` ends starts ("multi-award-winning"), or `None`
+/// when `i` is not hyphen-joined to the word before (or that word is quoted).
+fn compound_start(doc: &Doc, i: usize) -> Option<usize> {
+    let joined = |k: usize| {
+        k > 0
+            && doc.in_quote[k - 1].is_none()
+            && doc.gap_before(k).contains(['-', '\u{2010}', '\u{2011}'])
+            && doc
+                .gap_before(k)
+                .chars()
+                .all(|c| c == ' ' || c == '-' || c == '\u{2010}' || c == '\u{2011}')
+    };
+    if !joined(i) {
+        return None;
+    }
+    let mut start = i - 1;
+    while joined(start) {
+        start -= 1;
+    }
+    Some(start)
+}
+
+/// True when word `k` is one an intensifier before it modifies: a content word of the same
+/// sentence, joined by a space, outside quotations, not a number or a name.
+fn modified_word(doc: &Doc, k: usize) -> bool {
+    k < doc.toks.len()
+        && k > 0
+        && doc.in_quote[k].is_none()
+        && doc.sent_of[k] == doc.sent_of[k - 1]
+        && doc.gap_before(k).chars().all(|c| c == ' ')
+        && crate::text::is_content(&doc.keys[k])
+        && !crate::text::is_number(doc.toks[k].text)
+        && !is_capitalised(doc.toks[k].text)
 }
 
 /// True when a phrase match stands for the entry here.
@@ -86,7 +147,12 @@ fn accept(doc: &Doc, words: Range<usize>, entry: &Entry) -> bool {
     if !joined {
         return false;
     }
-    let tok = &doc.toks[first];
+    // A compound is judged by its own last word ("Oscar-winning" is not a name).
+    let tok = &doc.toks[if entry.context.compound {
+        words.end - 1
+    } else {
+        first
+    }];
     // A capitalised word inside a sentence is a name ("Great Britain", "Freedom Party"),
     // except for labels, which are often capitalised ("Kremlin-backed", "Western media").
     let lower_in_lexicon = entry.phrase.chars().next().is_some_and(char::is_lowercase);
@@ -107,23 +173,91 @@ fn accept(doc: &Doc, words: Range<usize>, entry: &Entry) -> bool {
     true
 }
 
-/// All framing marks of a document.
+/// True when a lexicon hit is shown as a mark: labels by their own flag (an outlet's label is
+/// shown whatever its grade, since outlets are compared by it), the user's own entries always,
+/// built-in loaded words, hedges and boosters from `min_grade` up (the lists grade their noisier
+/// entries low).
+pub fn shown(entry: &Entry, min_grade: u8) -> bool {
+    match entry.kind {
+        MarkKind::Label => entry.shown,
+        _ => entry.shown && (entry.user || entry.grade >= min_grade),
+    }
+}
+
+/// Verbs that put the words after them in someone else's mouth ("called it barbaric",
+/// "described Japan as a great ally", "branded them traitors"), besides reporting verbs: every
+/// form of these lemmas.
+static CHARACTERISING: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    ["call", "describe", "brand", "label", "dub", "term", "deem"]
+        .iter()
+        .flat_map(|l| inflections(l))
+        .map(|(form, _)| form)
+        .collect()
+});
+
+/// How many words after a reporting or characterising verb its reported clause is taken to
+/// run (within the sentence).
+const REPORTED_REACH: usize = 12;
+
+/// True when word `i` stands in reported speech: shortly after a reporting verb ("Trump said
+/// the deal was horrible"), an attribution phrase ("critics say the plan is reckless") or a
+/// characterising verb ("called it barbaric") of its sentence. Such a loaded word is still the
+/// outlet's choice to report, but it is the cited person's.
+fn reported(doc: &Doc, lex: &Lexicon, atts: &[Attribution], hits: &[Hit], i: usize) -> bool {
+    let sent = doc.sent_of[i];
+    let from = i.saturating_sub(REPORTED_REACH);
+    let near = |end: usize, start: usize| end <= i && end > from && doc.sent_of[start] == sent;
+    atts.iter().any(|a| near(a.words.end, a.words.start))
+        // A reporting verb the attribution rules leave out because nothing quoted follows
+        // ("Netanyahu said Iran lied"): past and -ing forms are verbs, and "says" and "tells"
+        // are not nouns.
+        || (from..i).any(|k| {
+            doc.sent_of[k] == sent
+                && doc.in_quote[k].is_none()
+                && lex.verb_at(&doc.keys, k).is_some_and(|m| {
+                    k + m.len <= i
+                        && (matches!(m.form, VerbForm::Past | VerbForm::Ing)
+                            || (m.form == VerbForm::Third
+                                && matches!(m.verb.lemma.as_str(), "say" | "tell")))
+                })
+        })
+        || hits.iter().any(|h| {
+            h.entry.kind == MarkKind::Hedge
+                && near(h.words.end, h.words.start)
+                && lex.verb_at(&doc.keys, h.words.end - 1).is_some()
+        })
+        || (from..i)
+            .any(|k| doc.sent_of[k] == sent && CHARACTERISING.contains(&doc.keys[k]))
+}
+
+/// All framing marks of a document; loaded words, hedges and boosters graded below
+/// `min_grade` are left out.
 pub fn analyse<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
     atts: &[Attribution],
     found: &[Found],
+    min_grade: u8,
 ) -> Framing<'l> {
     let hits = hits(doc, lex);
     let mut marks: Vec<Mark> = hits
         .iter()
-        .filter(|h| h.entry.shown)
+        .filter(|h| shown(h.entry, min_grade))
         .map(|h| Mark {
             kind: h.entry.kind,
             start: h.start,
             end: h.end,
             text: doc.text[h.start..h.end].to_string(),
-            note: h.entry.note.clone(),
+            note: if h.entry.kind == MarkKind::Loaded
+                && reported(doc, lex, atts, &hits, h.words.start)
+            {
+                format!(
+                    "{} (in reported speech: the cited person's word)",
+                    h.entry.note
+                )
+            } else {
+                h.entry.note.clone()
+            },
             grade: h.entry.grade,
         })
         .collect();
@@ -192,7 +326,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
         let found = quotes::find(&d, &atts);
-        analyse(&d, lex, &atts, &found)
+        analyse(&d, lex, &atts, &found, 0)
             .marks
             .into_iter()
             .map(|m| (m.kind, m.text, m.grade))
@@ -270,6 +404,98 @@ mod tests {
             MarkKind::Booster,
             "clearly"
         ));
+    }
+
+    fn marks_from(s: &str, min_grade: u8) -> Vec<(MarkKind, String, u8)> {
+        let d = Doc::new(s);
+        let lex = Lexicon::builtin();
+        let atts = attributions(&d, &People::of(&d), lex);
+        let found = quotes::find(&d, &atts);
+        analyse(&d, lex, &atts, &found, min_grade)
+            .marks
+            .into_iter()
+            .map(|m| (m.kind, m.text, m.grade))
+            .collect()
+    }
+
+    #[test]
+    fn prize_compounds_and_intensified_words_are_marked_whole() {
+        let ms = marks(
+            "The Oscar-winning actress joined a multi-award-winning crew for an extremely successful tour.",
+        );
+        assert!(has(&ms, MarkKind::Loaded, "Oscar-winning"), "{ms:?}");
+        assert!(has(&ms, MarkKind::Loaded, "multi-award-winning"), "{ms:?}");
+        assert!(has(&ms, MarkKind::Booster, "extremely"), "{ms:?}");
+        assert!(has(&ms, MarkKind::Loaded, "successful"), "{ms:?}");
+        let ms = marks("Analysts are deeply divided over his motives.");
+        assert!(has(&ms, MarkKind::Booster, "deeply divided"), "{ms:?}");
+        // Not a compound: a winning streak is just that.
+        let ms = marks("The team extended its winning streak on Sunday.");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn the_grade_threshold_hides_weaker_words_but_never_labels() {
+        let text =
+            "The famous lawyer was allegedly paid by the state-run broadcaster, a renowned outlet.";
+        let at = |g| marks_from(text, g);
+        assert!(has(&at(0), MarkKind::Hedge, "allegedly"));
+        assert!(!has(&at(1), MarkKind::Hedge, "allegedly"));
+        assert!(has(&at(1), MarkKind::Loaded, "famous"));
+        assert!(!has(&at(2), MarkKind::Loaded, "famous"));
+        assert!(has(&at(2), MarkKind::Loaded, "renowned"));
+        for g in 0..=3 {
+            assert!(has(&at(g), MarkKind::Label, "state-run"), "grade {g}");
+        }
+    }
+
+    #[test]
+    fn a_cited_persons_characterisation_says_so() {
+        let d = Doc::new(
+            "In Seoul, Trump called the regime barbaric. Critics say the deal was a shameful failure.",
+        );
+        let lex = Lexicon::builtin();
+        let atts = attributions(&d, &People::of(&d), lex);
+        let found = quotes::find(&d, &atts);
+        let f = analyse(&d, lex, &atts, &found, 1);
+        let note = |w: &str| {
+            f.marks
+                .iter()
+                .find(|m| m.text == w)
+                .map(|m| m.note.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            note("barbaric").contains("reported speech"),
+            "{:?}",
+            f.marks
+        );
+        assert!(
+            note("shameful").contains("reported speech"),
+            "{:?}",
+            f.marks
+        );
+        let d = Doc::new("The shameful episode ended on Monday.");
+        let f = analyse(&d, lex, &[], &[], 1);
+        assert!(
+            !f.marks[0].note.contains("reported speech"),
+            "{:?}",
+            f.marks
+        );
+    }
+
+    #[test]
+    fn news_facts_are_not_taken_for_loaded_words() {
+        let ms = marks(
+            "Flynn pleaded guilty to lying to the FBI. The talks are supposed to take place in May, \
+             under the inspection regime agreed in 2015, a great deal of work. Turnout was leading \
+             to long queues, and the popular vote went to Clinton.",
+        );
+        assert!(
+            !ms.iter()
+                .any(|m| matches!(m.0, MarkKind::Loaded | MarkKind::Hedge | MarkKind::Label)),
+            "{ms:?}"
+        );
     }
 
     #[test]

@@ -149,6 +149,95 @@ pub struct Entry {
     /// For labels: false for descriptive actor labels ("government") that are compared across
     /// outlets but not highlighted in the text.
     pub shown: bool,
+    /// Which inflected forms of the phrase's last word are matched too.
+    pub forms: Forms,
+    /// Words that must, or must not, stand just before or after the phrase.
+    pub context: Context,
+    /// True for the user's own entries, which are marked whatever their grade.
+    pub user: bool,
+}
+
+/// Which forms of an entry's last word match: lists give lemmas ("praise", "hero", "cult"), and
+/// text has "praised", "heroes", "cults".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Forms {
+    /// Regular plural / third person, past and -ing forms (and the irregular pasts parallax knows).
+    #[default]
+    All,
+    /// The plural only: for nouns whose -ed/-ing forms mean something else ("stunt" → "stunted").
+    Plural,
+    /// Exactly as listed.
+    Exact,
+}
+
+/// Where an entry applies, by the word just before and the word just after it (as word keys).
+/// Written in the lexicon's context column as space-separated conditions:
+/// `prev=a|an|the` (the word before must be one of these), `prev!=at`, `next=…`,
+/// `next!=deal|britain`, `compound`, `+next`, plus `inflect`, `plural` or `exact` for
+/// [`Forms`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Context {
+    /// When not empty, the word before must be one of these.
+    pub prev_in: Vec<String>,
+    /// The word before must not be one of these.
+    pub prev_not: Vec<String>,
+    /// When not empty, the word after must be one of these.
+    pub next_in: Vec<String>,
+    /// The word after must not be one of these.
+    pub next_not: Vec<String>,
+    /// `compound`: the entry is the last part of a hyphenated compound ("winning" in
+    /// "award-winning", "Oscar-winning"): it matches only joined by a hyphen to the word
+    /// before, and the mark takes in the whole compound.
+    pub compound: bool,
+    /// `+next`: an intensifier whose mark takes in the word it modifies ("very clever",
+    /// "extremely successful").
+    pub with_next: bool,
+}
+
+impl Context {
+    /// Parse a context column, with the forms it names (`inflect`, `plural` or `exact`) if any.
+    /// Unknown conditions are errors, so that a typo in a list is caught by the tests rather
+    /// than silently ignored.
+    pub fn parse(text: &str) -> Result<(Context, Option<Forms>), String> {
+        let mut ctx = Context::default();
+        let mut forms = None;
+        for cond in text.split_whitespace() {
+            let list = |v: &str| v.split('|').map(word_key).collect::<Vec<_>>();
+            if cond == "exact" {
+                forms = Some(Forms::Exact);
+            } else if cond == "plural" {
+                forms = Some(Forms::Plural);
+            } else if cond == "inflect" {
+                forms = Some(Forms::All);
+            } else if cond == "compound" {
+                ctx.compound = true;
+            } else if cond == "+next" {
+                ctx.with_next = true;
+            } else if let Some(v) = cond.strip_prefix("prev!=") {
+                ctx.prev_not = list(v);
+            } else if let Some(v) = cond.strip_prefix("prev=") {
+                ctx.prev_in = list(v);
+            } else if let Some(v) = cond.strip_prefix("next!=") {
+                ctx.next_not = list(v);
+            } else if let Some(v) = cond.strip_prefix("next=") {
+                ctx.next_in = list(v);
+            } else {
+                return Err(format!("unknown context condition {cond:?}"));
+            }
+        }
+        Ok((ctx, forms))
+    }
+
+    /// True when the words around `keys[start..end]` allow the entry.
+    pub fn allows(&self, keys: &[String], start: usize, end: usize) -> bool {
+        let prev = start.checked_sub(1).and_then(|i| keys.get(i));
+        let next = keys.get(end);
+        let ok = |want: &[String], not: &[String], w: Option<&String>| {
+            (want.is_empty() || w.is_some_and(|w| want.contains(w)))
+                && !w.is_some_and(|w| not.contains(w))
+        };
+        ok(&self.prev_in, &self.prev_not, prev) && ok(&self.next_in, &self.next_not, next)
+    }
 }
 
 /// A reporting verb with its grade.
@@ -205,8 +294,11 @@ pub struct VerbMatch<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    /// First word key → (all word keys, entry index), longest first.
+    /// First word key → (all word keys, entry index), longest first; inflected forms included.
     phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Phrases the user asked never to mark, as word keys (inflected forms are not generated
+    /// into these either).
+    ignored: HashSet<Vec<String>>,
     verbs: Vec<Verb>,
     /// First word key (an inflected form) → (remaining keys, verb index, form).
     verb_forms: HashMap<String, Vec<(Vec<String>, usize, VerbForm)>>,
@@ -246,6 +338,7 @@ impl Lexicon {
         lex.entries.retain(|e| {
             !ignored.contains(&keys_of(&e.phrase)) && !replaced.contains(&keys_of(&e.phrase))
         });
+        lex.ignored = ignored.clone();
         lex.verbs.retain(|v| {
             let k = keys_of(&v.lemma);
             !ignored.contains(&k) && !user_verbs.contains(&k.join(" "))
@@ -276,6 +369,9 @@ impl Lexicon {
                     note,
                     group: e.group.clone(),
                     shown: true,
+                    forms: Forms::All,
+                    context: Context::default(),
+                    user: true,
                 });
             }
         }
@@ -306,6 +402,7 @@ impl Lexicon {
                 "label" => MarkKind::Label,
                 _ => MarkKind::Loaded,
             };
+            let (context, forms) = context_column(&cols, 5);
             self.entries.push(Entry {
                 phrase: cols[0].to_string(),
                 kind,
@@ -313,6 +410,9 @@ impl Lexicon {
                 note: cols[3].to_string(),
                 group: None,
                 shown: true,
+                forms,
+                context,
+                user: false,
             });
         }
         for cols in rows(LABELS) {
@@ -338,12 +438,17 @@ impl Lexicon {
                 },
                 group: Some(cols[2].to_string()).filter(|g| !g.is_empty()),
                 shown: grade > 0 || applies_to.contains("outlet"),
+                // Labels are nouns and adjectives: "regimes", never "mobbed".
+                forms: Forms::Plural,
+                context: context_column(&cols, 6).0,
+                user: false,
             });
         }
         for cols in rows(LOADED) {
             if cols.len() < 4 {
                 continue;
             }
+            let (context, forms) = context_column(&cols, 5);
             self.entries.push(Entry {
                 phrase: cols[0].to_string(),
                 kind: MarkKind::Loaded,
@@ -351,6 +456,9 @@ impl Lexicon {
                 note: cols[3].to_string(),
                 group: None,
                 shown: true,
+                forms,
+                context,
+                user: false,
             });
         }
     }
@@ -358,13 +466,30 @@ impl Lexicon {
     /// Rebuild the indexes after entries changed.
     fn finish(&mut self) {
         self.phrases.clear();
+        // Listed phrases first: a form listed as an entry of its own ("outraged" beside
+        // "outrage") keeps that entry's grade and note.
+        let listed: HashSet<Vec<String>> =
+            self.entries.iter().map(|e| keys_of(&e.phrase)).collect();
+        let mut seen: HashSet<(Vec<String>, usize)> = HashSet::new();
         for (i, e) in self.entries.iter().enumerate() {
             let keys = keys_of(&e.phrase);
-            if let Some(first) = keys.first().cloned() {
-                self.phrases.entry(first).or_default().push((keys, i));
+            if keys.is_empty() {
+                continue;
+            }
+            let mut all = vec![keys.clone()];
+            for form in phrase_forms(&keys, e.forms) {
+                if !listed.contains(&form) && !self.ignored.contains(&form) {
+                    all.push(form);
+                }
+            }
+            for ks in all {
+                if seen.insert((ks.clone(), i)) {
+                    self.phrases.entry(ks[0].clone()).or_default().push((ks, i));
+                }
             }
         }
         for list in self.phrases.values_mut() {
+            // Longest first; among equal lengths, the listed order (stable sort).
             list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         self.verb_forms.clear();
@@ -394,11 +519,15 @@ impl Lexicon {
         }
     }
 
-    /// The longest phrase entry starting at word `i` of `keys`.
+    /// The longest phrase entry starting at word `i` of `keys` whose context allows it there.
     pub fn phrase_at(&self, keys: &[String], i: usize) -> Option<PhraseMatch<'_>> {
         let list = self.phrases.get(keys.get(i)?)?;
         list.iter()
-            .find(|(ks, _)| keys.len() >= i + ks.len() && keys[i..i + ks.len()] == ks[..])
+            .find(|(ks, e)| {
+                keys.len() >= i + ks.len()
+                    && keys[i..i + ks.len()] == ks[..]
+                    && self.entries[*e].context.allows(keys, i, i + ks.len())
+            })
             .map(|(ks, e)| PhraseMatch {
                 len: ks.len(),
                 entry: &self.entries[*e],
@@ -426,6 +555,59 @@ impl Lexicon {
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
+}
+
+/// The context and forms of a built-in row, from its column `at` (empty when absent): the
+/// built-in word lists list adjectives and adverbs as written ("brave" must not find the
+/// "Braves"), so a row matches other forms only when it says `inflect` or `plural`. A bad
+/// condition is reported by the test that loads every list, and the row then matches as listed.
+fn context_column(cols: &[&str], at: usize) -> (Context, Forms) {
+    let (ctx, forms) = cols
+        .get(at)
+        .and_then(|c| Context::parse(c).ok())
+        .unwrap_or_default();
+    (ctx, forms.unwrap_or(Forms::Exact))
+}
+
+/// The inflected variants of a phrase (as word keys) that also match it: its last word in
+/// other forms. Short words, numbers and stopwords ("appears to") are not inflected.
+fn phrase_forms(keys: &[String], forms: Forms) -> Vec<Vec<String>> {
+    let Some((last, head)) = keys.split_last() else {
+        return Vec::new();
+    };
+    if forms == Forms::Exact
+        || last.chars().count() < 3
+        || !last.chars().all(|c| c.is_alphabetic())
+        || crate::text::is_stopword(last)
+    {
+        return Vec::new();
+    }
+    let words: Vec<String> = match forms {
+        Forms::Plural => vec![plural(last)],
+        _ => inflections(last)
+            .into_iter()
+            .filter(|(_, f)| *f != VerbForm::Base)
+            .map(|(w, _)| w)
+            .collect(),
+    };
+    words
+        .into_iter()
+        .filter(|w| w != last)
+        .map(|w| {
+            let mut ks = head.to_vec();
+            ks.push(w);
+            ks
+        })
+        .collect()
+}
+
+/// The regular plural of a noun ("regime" → "regimes", "militia" → "militias", "bully" →
+/// "bullies").
+fn plural(w: &str) -> String {
+    inflections(w)
+        .into_iter()
+        .find(|(_, f)| *f == VerbForm::Third)
+        .map_or_else(|| format!("{w}s"), |(p, _)| p)
 }
 
 /// Data rows of a TSV lexicon: comment and blank lines skipped, columns trimmed.
@@ -645,6 +827,91 @@ mod tests {
         assert!(err.starts_with("line 2:"), "{err}");
         let err = parse_user_file("x\tloaded\t7\n").unwrap_err();
         assert!(err.contains("grade"), "{err}");
+    }
+
+    #[test]
+    fn every_context_column_of_the_builtin_lists_parses() {
+        for (name, text, at) in [
+            ("loaded", LOADED, 5),
+            ("framing", FRAMING, 5),
+            ("labels", LABELS, 6),
+        ] {
+            for cols in rows(text) {
+                if let Some(c) = cols.get(at) {
+                    assert!(Context::parse(c).is_ok(), "{name}: {:?}: {c:?}", cols[0]);
+                }
+            }
+        }
+        assert!(Context::parse("prev=a|the nxt=b").is_err());
+    }
+
+    /// The entry matched at word `i` of `text`, if any.
+    fn at(lex: &Lexicon, text: &str, i: usize) -> Option<String> {
+        lex.phrase_at(&keys(text), i)
+            .map(|m| m.entry.phrase.clone())
+    }
+
+    #[test]
+    fn nouns_and_verbs_match_in_their_other_forms_adjectives_as_written() {
+        let lex = Lexicon::builtin();
+        assert_eq!(
+            at(lex, "two bombshells dropped", 1).as_deref(),
+            Some("bombshell")
+        );
+        assert_eq!(
+            at(lex, "a series of witch hunts", 3).as_deref(),
+            Some("witch hunt")
+        );
+        assert_eq!(at(lex, "the mob rampaged", 2).as_deref(), Some("rampage"));
+        assert_eq!(
+            at(lex, "they keep demonizing migrants", 2).as_deref(),
+            Some("demonize")
+        );
+        assert_eq!(at(lex, "rock legends", 1).as_deref(), Some("legend"));
+        assert_eq!(
+            at(lex, "critics saying the plan", 0).as_deref(),
+            Some("critics say")
+        );
+        // Adjectives are listed as written: "brave" does not find the Atlanta Braves, and a
+        // label takes its plural only ("mobs", never "mobbed").
+        assert_eq!(at(lex, "the braves won", 1), None);
+        assert_eq!(at(lex, "the regimes fell", 1).as_deref(), Some("regimes"));
+        assert_eq!(at(lex, "fans mobbed the star", 1), None);
+        // A stunt, but growth is stunted.
+        assert_eq!(at(lex, "a publicity stunts", 2).as_deref(), Some("stunt"));
+        assert_eq!(at(lex, "stunted growth", 0), None);
+    }
+
+    #[test]
+    fn context_conditions_keep_everyday_senses_out() {
+        let lex = Lexicon::builtin();
+        assert_eq!(at(lex, "a great deal of money", 1), None);
+        assert_eq!(at(lex, "the great singer", 1).as_deref(), Some("great"));
+        assert_eq!(at(lex, "leading to the arrest", 0), None);
+        assert_eq!(at(lex, "a leading scholar", 1).as_deref(), Some("leading"));
+        assert_eq!(at(lex, "talks are supposed to take place", 2), None);
+        assert_eq!(
+            at(lex, "a supposed encounter", 1).as_deref(),
+            Some("supposed")
+        );
+        assert_eq!(at(lex, "pleaded guilty to lying to the FBI", 3), None);
+        assert_eq!(
+            at(lex, "he kept lying about it", 2).as_deref(),
+            Some("lying")
+        );
+        assert_eq!(at(lex, "the inspection regime", 2), None);
+        assert_eq!(at(lex, "the Assad regime", 2).as_deref(), Some("regime"));
+        assert_eq!(at(lex, "the popular vote", 1), None);
+        assert_eq!(at(lex, "on his best behavior", 2), None);
+    }
+
+    #[test]
+    fn ignored_phrases_stay_unmarked_in_every_form() {
+        let lex = Lexicon::with_user(&[], &["bombshells".to_string()]);
+        assert_eq!(at(&lex, "two bombshells", 1), None);
+        assert_eq!(at(&lex, "a bombshell", 1).as_deref(), Some("bombshell"));
+        let lex = Lexicon::with_user(&[], &["bombshell".to_string()]);
+        assert_eq!(at(&lex, "a bombshell", 1), None);
     }
 
     #[test]

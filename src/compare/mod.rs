@@ -42,6 +42,10 @@ use lexicon::{Lexicon, UserEntry};
 use names::People;
 use quotes::Found;
 
+/// The grade from which loaded words, hedges and boosters are marked by default (chosen on the
+/// training split of the Wiki Neutrality sample; see README, "Differences and framing").
+pub const DEFAULT_MIN_GRADE: u8 = 1;
+
 /// Settings for comparison: the user's additions to the framing lexicons, and how many cells a
 /// row may have for every cell to be diffed against every other.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -58,6 +62,14 @@ pub struct CompareConfig {
     pub lexicon_files: Vec<PathBuf>,
     /// Words and phrases never to mark (built-in entries included), e.g. `["regime"]`.
     pub ignore: Vec<String>,
+    /// Loaded words, hedges and boosters graded below this (0–3) are not marked. Grade 0 is
+    /// standard news practice ("reportedly", "allegedly", "likely to"), 1 wording that is often
+    /// but not always the writer's evaluation ("famous", "massive", "perhaps", "very"), 2 and 3
+    /// wording that nearly always is ("renowned", "fuming", "baseless"). The default, 1, marks
+    /// what a careful reader would question; 2 marks only the clearest cases, 0 everything.
+    /// Labels, reporting verbs and quotations are always marked, and so are your own entries.
+    #[serde(deserialize_with = "grade")]
+    pub min_grade: u8,
     /// Entries read from `lexicon_files` (filled by [`CompareConfig::read_lexicon_files`]).
     #[serde(skip)]
     pub file_words: Vec<UserEntry>,
@@ -67,6 +79,7 @@ impl Default for CompareConfig {
     fn default() -> Self {
         Self {
             pairwise_diff_max_cells: 24,
+            min_grade: DEFAULT_MIN_GRADE,
             words: Vec::new(),
             lexicon_files: Vec::new(),
             ignore: Vec::new(),
@@ -103,6 +116,17 @@ impl CompareConfig {
     }
 }
 
+/// A grade from the config: 0 to 3, anything else is an error naming the value.
+fn grade<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<u8, D::Error> {
+    let g = u8::deserialize(d)?;
+    if g > 3 {
+        return Err(serde::de::Error::custom(format!(
+            "min_grade must be 0, 1, 2 or 3, not {g}"
+        )));
+    }
+    Ok(g)
+}
+
 fn resolve(file: &Path, base: Option<&Path>) -> PathBuf {
     if let (Ok(rest), Some(home)) = (file.strip_prefix("~"), directories::BaseDirs::new()) {
         return home.home_dir().join(rest);
@@ -122,12 +146,12 @@ struct ArticleAnalysis<'a, 'l> {
     framing: Framing<'l>,
 }
 
-fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon) -> ArticleAnalysis<'a, 'l> {
+fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon, min_grade: u8) -> ArticleAnalysis<'a, 'l> {
     let doc = Doc::new(body);
     let people = People::of(&doc);
     let atts = attribution::attributions(&doc, &people, lex);
     let found = quotes::find(&doc, &atts);
-    let framing = framing::analyse(&doc, lex, &atts, &found);
+    let framing = framing::analyse(&doc, lex, &atts, &found, min_grade);
     ArticleAnalysis {
         doc,
         people,
@@ -137,9 +161,15 @@ fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon) -> ArticleAnalysis<'a, 'l> {
     }
 }
 
-/// The framing marks of one text, as [`build`] finds them in an article body.
+/// The framing marks of one text, as [`build`] finds them in an article body with the default
+/// settings.
 pub fn marks(text: &str, lex: &Lexicon) -> Vec<Mark> {
-    analyse(text, lex).framing.marks
+    marks_from(text, lex, DEFAULT_MIN_GRADE)
+}
+
+/// The framing marks of one text, loaded words, hedges and boosters from `min_grade` up.
+pub fn marks_from(text: &str, lex: &Lexicon, min_grade: u8) -> Vec<Mark> {
+    analyse(text, lex, min_grade).framing.marks
 }
 
 /// Build the comparison model of one story from its alignment.
@@ -150,7 +180,10 @@ pub fn build(
     cfg: &CompareConfig,
 ) -> Comparison {
     let lex = cfg.lexicon();
-    let analyses: Vec<ArticleAnalysis> = articles.iter().map(|a| analyse(&a.body, &lex)).collect();
+    let analyses: Vec<ArticleAnalysis> = articles
+        .iter()
+        .map(|a| analyse(&a.body, &lex, cfg.min_grade))
+        .collect();
     let entries: Vec<ArticleEntry> = articles
         .iter()
         .zip(&analyses)
@@ -359,7 +392,7 @@ mod tests {
         let refs: Vec<&Article> = articles.iter().collect();
         let analyses: Vec<ArticleAnalysis> = refs
             .iter()
-            .map(|a| analyse(&a.body, Lexicon::builtin()))
+            .map(|a| analyse(&a.body, Lexicon::builtin(), DEFAULT_MIN_GRADE))
             .collect();
         let cells: Vec<crate::align::AlignedCell> = (0..n)
             .map(|i| crate::align::AlignedCell {
@@ -400,6 +433,15 @@ mod tests {
             assert_eq!(c.diffs.len(), 1, "cell {i}");
             assert_eq!(c.diffs[0].against, "a1");
         }
+    }
+
+    #[test]
+    fn min_grade_takes_0_to_3() {
+        let cfg: CompareConfig = toml::from_str("min_grade = 2").unwrap();
+        assert_eq!(cfg.min_grade, 2);
+        let err = toml::from_str::<CompareConfig>("min_grade = 7").unwrap_err();
+        assert!(err.to_string().contains("0, 1, 2 or 3"), "{err}");
+        assert_eq!(CompareConfig::default().min_grade, DEFAULT_MIN_GRADE);
     }
 
     #[test]

@@ -20,6 +20,16 @@ impl Para {
             gap_before: true,
         }
     }
+
+    /// End the paragraph being gathered in `cur`: its words, single-spaced, become a block
+    /// in `out` (nothing when it is blank), and `cur` is emptied for the next one.
+    pub fn flush_into(out: &mut Vec<Para>, cur: &mut String) {
+        let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(Para::block(text));
+        }
+        cur.clear();
+    }
 }
 
 /// A document as read, before cleaning.

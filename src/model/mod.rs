@@ -78,12 +78,69 @@ impl Comparison {
         self.articles.iter().position(|a| a.id == id)
     }
 
-    /// A short display name for an article: its outlet, else its title, else its id.
+    /// Indices of the articles that have no passage in a row, in column order.
+    pub fn absent_from(&self, row: &Row) -> Vec<usize> {
+        (0..self.articles.len())
+            .filter(|&i| !row.cells.iter().any(|c| c.article == self.articles[i].id))
+            .collect()
+    }
+
+    /// A short display name for an article: its outlet, else its id (the file stem). Not its
+    /// headline: column heads and legends need short names that tell sources apart.
     pub fn display_name(&self, index: usize) -> &str {
         let a = &self.articles[index];
-        a.source
-            .as_deref()
-            .or(a.title.as_deref())
-            .unwrap_or(a.id.as_str())
+        a.source.as_deref().unwrap_or(a.id.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, source: Option<&str>, title: Option<&str>) -> ArticleEntry {
+        ArticleEntry {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            source: source.map(Into::into),
+            title: title.map(Into::into),
+            date: None,
+            url: None,
+            words: 0,
+            body: String::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn display_name_is_the_outlet_else_the_id_never_the_headline() {
+        let c = Comparison {
+            version: VERSION,
+            story: StoryRef {
+                id: "s".into(),
+                title: "t".into(),
+            },
+            reference: "a".into(),
+            articles: vec![
+                entry("a", Some("CNBC"), Some("Kremlin plays it cool")),
+                entry(
+                    "e00_R",
+                    None,
+                    Some("CIA Director Mike Pompeo secretly met Kim"),
+                ),
+            ],
+            rows: Vec::new(),
+            quotes: Vec::new(),
+            summary: Vec::new(),
+        };
+        assert_eq!(c.display_name(0), "CNBC");
+        assert_eq!(c.display_name(1), "e00_R");
+        assert_eq!(c.article_index("e00_R"), Some(1));
+        let row = Row {
+            id: 1,
+            reference: "a".into(),
+            cells: Vec::new(),
+            discrepancies: Vec::new(),
+        };
+        assert_eq!(c.absent_from(&row), [0, 1]);
     }
 }

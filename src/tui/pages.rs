@@ -220,12 +220,9 @@ pub fn detail(
         ));
         lines.push(Line::default());
     }
-    let absent: Vec<String> = (0..c.articles.len())
-        .filter(|&i| {
-            !row.cells
-                .iter()
-                .any(|cell| cell.article == c.articles[i].id)
-        })
+    let absent: Vec<String> = c
+        .absent_from(row)
+        .into_iter()
         .map(|i| sanitize_line(c.display_name(i)).into_owned())
         .collect();
     if !absent.is_empty() {

@@ -77,12 +77,9 @@ pub fn plain_text(c: &Comparison, cfg: &TuiConfig) -> String {
                 let _ = writeln!(out, "  {}", line.trim_end());
             }
         }
-        let absent: Vec<String> = (0..c.articles.len())
-            .filter(|&i| {
-                !row.cells
-                    .iter()
-                    .any(|cell| cell.article == c.articles[i].id)
-            })
+        let absent: Vec<String> = c
+            .absent_from(row)
+            .into_iter()
             .map(|i| sanitize_line(c.display_name(i)).into_owned())
             .collect();
         if !absent.is_empty() && row.cells.len() > 1 {

@@ -99,12 +99,18 @@ fn selected(m: &Mark, sel: Selection) -> bool {
     }
 }
 
-/// Score the built-in lexicons' marks on some sentences.
+/// Score the built-in lexicons' marks on some sentences, at the default grade threshold.
 pub fn score(sentences: &[Sentence], sel: Selection) -> Score {
+    score_from(sentences, sel, compare::DEFAULT_MIN_GRADE)
+}
+
+/// Score the built-in lexicons' marks with loaded words, hedges and boosters from `min_grade`
+/// up (a point of the precision/recall curve).
+pub fn score_from(sentences: &[Sentence], sel: Selection, min_grade: u8) -> Score {
     let lex = Lexicon::builtin();
     let mut s = Score::default();
     for sent in sentences {
-        let marks: Vec<Mark> = compare::marks(&sent.text, lex)
+        let marks: Vec<Mark> = compare::marks_from(&sent.text, lex, min_grade)
             .into_iter()
             .filter(|m| selected(m, sel))
             .collect();
@@ -140,15 +146,54 @@ pub fn score(sentences: &[Sentence], sel: Selection) -> Score {
 /// A word and how often it occurs.
 pub type WordCount = (String, usize);
 
+/// Each marked phrase (lower-cased) with how often it was marked and how often the mark
+/// touched a removed span: the precision of each lexicon entry, for looking into the lists (on
+/// the training split only). Sorted by most often marked outside removed spans.
+pub fn entry_precision(
+    sentences: &[Sentence],
+    sel: Selection,
+    min_grade: u8,
+) -> Vec<(String, u8, usize, usize)> {
+    use std::collections::HashMap;
+    let lex = Lexicon::builtin();
+    let mut by: HashMap<(String, u8), (usize, usize)> = HashMap::new();
+    for sent in sentences {
+        for m in compare::marks_from(&sent.text, lex, min_grade)
+            .into_iter()
+            .filter(|m| selected(m, sel))
+        {
+            let hit = sent.spans.iter().any(|&(a, b)| m.start < b && a < m.end);
+            let e = by.entry((m.text.to_lowercase(), m.grade)).or_default();
+            e.0 += 1;
+            e.1 += usize::from(hit);
+        }
+    }
+    let mut v: Vec<(String, u8, usize, usize)> = by
+        .into_iter()
+        .map(|((t, g), (n, h))| (t, g, n, h))
+        .collect();
+    v.sort_by(|a, b| {
+        (b.2 - b.3)
+            .cmp(&(a.2 - a.3))
+            .then(b.2.cmp(&a.2))
+            .then(a.0.cmp(&b.0))
+    });
+    v
+}
+
 /// The most frequent marked words outside removed spans and the most frequent biased words
 /// left unmarked, for looking into the lexicons (on the training split only).
-pub fn details(sentences: &[Sentence], sel: Selection) -> (Vec<WordCount>, Vec<WordCount>) {
+pub fn details(
+    sentences: &[Sentence],
+    sel: Selection,
+    min_grade: u8,
+) -> (Vec<WordCount>, Vec<WordCount>) {
     use std::collections::HashMap;
     let lex = Lexicon::builtin();
     let mut wrong: HashMap<String, usize> = HashMap::new();
     let mut missed: HashMap<String, usize> = HashMap::new();
     for sent in sentences {
-        let marks: Vec<Mark> = compare::marks(&sent.text, lex)
+        let marks: Vec<Mark> = compare::marks_from(&sent.text, lex, min_grade)
             .into_iter()
             .filter(|m| selected(m, sel))
             .collect();
@@ -166,7 +211,7 @@ pub fn details(sentences: &[Sentence], sel: Selection) -> (Vec<WordCount>, Vec<W
     let top = |m: HashMap<String, usize>| {
         let mut v: Vec<(String, usize)> = m.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(60);
+        v.truncate(100);
         v
     };
     (top(wrong), top(missed))

@@ -185,7 +185,7 @@ pub fn paras_of_html(html: &str) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     walk(&doc.root(), &mut out, &mut cur);
-    flush(&mut out, &mut cur);
+    Para::flush_into(&mut out, &mut cur);
     out
 }
 
@@ -206,18 +206,18 @@ fn walk(node: &NodeRef<'_>, out: &mut Vec<Para>, cur: &mut String) {
             continue;
         }
         if name == "br" {
-            flush(out, cur);
+            Para::flush_into(out, cur);
             continue;
         }
         let block = BLOCKS.contains(&name.as_str());
         if block {
-            flush(out, cur);
+            Para::flush_into(out, cur);
         } else {
             cur.push_str(inline_gap(&name));
         }
         walk(&child, out, cur);
         if block {
-            flush(out, cur);
+            Para::flush_into(out, cur);
         } else {
             cur.push_str(inline_gap(&name));
         }
@@ -265,14 +265,6 @@ fn hidden(node: &NodeRef<'_>) -> bool {
         let s = s.to_ascii_lowercase().replace(' ', "");
         s.contains("display:none") || s.contains("visibility:hidden")
     })
-}
-
-fn flush(out: &mut Vec<Para>, cur: &mut String) {
-    let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !text.is_empty() {
-        out.push(Para::block(text));
-    }
-    cur.clear();
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ pub fn paras_of_markdown(md: &str) -> Vec<Para> {
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Text(t) | Event::Code(t) if in_image == 0 => cur.push_str(&t),
             Event::SoftBreak if in_image == 0 => cur.push(' '),
-            Event::HardBreak => flush(&mut out, &mut cur),
+            Event::HardBreak => Para::flush_into(&mut out, &mut cur),
             Event::Start(
                 Tag::Paragraph
                 | Tag::Heading { .. }
@@ -139,21 +139,13 @@ pub fn paras_of_markdown(md: &str) -> Vec<Para> {
                 | TagEnd::TableRow
                 | TagEnd::TableHead,
             )
-            | Event::Rule => flush(&mut out, &mut cur),
+            | Event::Rule => Para::flush_into(&mut out, &mut cur),
             Event::End(TagEnd::TableCell) => cur.push(' '),
             _ => {}
         }
     }
-    flush(&mut out, &mut cur);
+    Para::flush_into(&mut out, &mut cur);
     out
-}
-
-fn flush(out: &mut Vec<Para>, cur: &mut String) {
-    let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !text.is_empty() {
-        out.push(Para::block(text));
-    }
-    cur.clear();
 }
 
 #[cfg(test)]
