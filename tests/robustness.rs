@@ -874,7 +874,7 @@ fn symbolic_link_loops_are_one_warning_each() {
     symlink(root.join("self"), root.join("self")).unwrap(); // a link to itself
     symlink(root.join("ping"), root.join("pong")).unwrap(); // two links to each other
     symlink(root.join("pong"), root.join("ping")).unwrap();
-    let loaded = corpus::load_paths(&[root.clone()], &LoadConfig::default());
+    let loaded = corpus::load_paths(std::slice::from_ref(&root), &LoadConfig::default());
     assert_eq!(loaded.articles.len(), 1, "{:?}", loaded.warnings);
     assert_eq!(loaded.warnings.len(), 4, "{:?}", loaded.warnings);
     for w in &loaded.warnings {
