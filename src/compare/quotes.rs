@@ -16,6 +16,13 @@ use crate::text::{is_content, stem, word_key};
 /// follow across outlets.
 pub const MIN_QUOTE_WORDS: usize = 4;
 
+/// Quotations of more words than this keep a group of their own and are not compared with
+/// others. A real quotation this long is rare (a statement quoted whole runs to a few hundred
+/// words); a span this long is nearly always a quotation mark left open in a page whose
+/// paragraphs were run together, and comparing such spans pair by pair costs length times
+/// length for each pair: two 1 MB single-line pages took minutes.
+pub const MAX_LINKED_QUOTE_WORDS: usize = 1_000;
+
 /// A quotation found in one article, with the speaker the article credits.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -108,9 +115,19 @@ fn quote_keys(text: &str, range: Range<usize>) -> (Vec<String>, Vec<Range<usize>
     let p = Passage::new(text, range);
     let mut keys = Vec::new();
     let mut words = Vec::new();
+    // Brackets opened minus closed before the word, counted as the words go by (recounting
+    // from the start for every word was quadratic in a long quotation).
+    let (mut depth, mut seen) = (0isize, p.range.start);
     for (k, w) in p.keys.iter().zip(&p.words) {
-        let before = &text[p.range.start..w.start];
-        if before.matches('[').count() > before.matches(']').count() {
+        for b in text.as_bytes()[seen..w.start].iter() {
+            match b {
+                b'[' => depth += 1,
+                b']' => depth -= 1,
+                _ => {}
+            }
+        }
+        seen = w.start;
+        if depth > 0 {
             continue;
         }
         keys.push(k.clone());
@@ -159,8 +176,13 @@ pub fn group(articles: &[ArticleQuotes]) -> Vec<QuoteGroup> {
     // quotations from one article (that would chain different quotations together).
     let mut links: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..items.len() {
+        if items[i].passage.len() > MAX_LINKED_QUOTE_WORDS {
+            continue;
+        }
         for j in i + 1..items.len() {
-            if items[i].article == items[j].article {
+            if items[i].article == items[j].article
+                || items[j].passage.len() > MAX_LINKED_QUOTE_WORDS
+            {
                 continue;
             }
             if let Some(strength) = same_quotation(&items[i], &items[j]) {
@@ -218,13 +240,17 @@ fn same_quotation(a: &Item, b: &Item) -> Option<f32> {
     if shared < fewer.min(3) {
         return None;
     }
-    let script = diff::ops(&a.passage, &b.passage);
-    let matched = diff::matched(&script);
-    let shorter = a.passage.len().min(b.passage.len());
     let share = shared as f32 / fewer as f32;
-    let verbatim = matched as f32 / shorter.max(1) as f32;
-    if matched >= 4 && verbatim >= 0.6 && shared >= fewer.min(3) && share >= 0.6 {
-        return Some(1.0 + verbatim);
+    // The word-by-word test needs most content words shared; only then is the diff worth its
+    // cost (quotations sharing a few common words are many in a long story).
+    if share >= 0.6 {
+        let script = diff::ops(&a.passage, &b.passage);
+        let matched = diff::matched(&script);
+        let shorter = a.passage.len().min(b.passage.len());
+        let verbatim = matched as f32 / shorter.max(1) as f32;
+        if matched >= 4 && verbatim >= 0.6 {
+            return Some(1.0 + verbatim);
+        }
     }
     let reworded = match (&a.speaker_key, &b.speaker_key) {
         (Some(x), Some(y)) if x == y => shared >= 3 && share >= 0.4,
@@ -579,6 +605,40 @@ mod tests {
         );
         assert_eq!(m[1].quote.speaker.as_deref(), Some("Putin"));
         assert_eq!(shared[0].speaker.as_deref(), Some("Putin"));
+    }
+
+    #[test]
+    fn editorial_insertions_in_brackets_are_left_out() {
+        let text =
+            "He said: “What does [the US president] want to do? It [the deal] seems [to me] fine.”";
+        let q = super::super::doc::find_quoted(text);
+        let (keys, words) = quote_keys(text, q[0].start..q[0].end);
+        assert_eq!(
+            keys,
+            ["what", "does", "want", "to", "do", "it", "seems", "fine"]
+        );
+        assert_eq!(&text[words[2].clone()], "want");
+        // A bracket left open hides the rest.
+        let (keys, _) = quote_keys("talks [began in d", 0..17);
+        assert_eq!(keys, ["talks"]);
+    }
+
+    #[test]
+    fn a_quotation_left_open_for_pages_is_not_compared() {
+        // Two pages run into one line each, a quotation mark left open near the top: the
+        // "quotation" runs to the end of the page. Short enough, the two are one quotation
+        // told identically; past MAX_LINKED_QUOTE_WORDS each keeps a group of its own.
+        let sentence = CNBC_PUTIN.lines().next().unwrap();
+        let run_on =
+            |sentences: usize| format!("Putin said: “{}", [sentence].repeat(sentences).join(" "));
+        let short = run_on(12);
+        let g = groups_of(&[art("a", &short), art("b", &short)]);
+        assert_eq!(g.len(), 1, "{g:#?}");
+        assert_eq!(g[0].members[1].fidelity, Fidelity::Identical);
+        let long = run_on(40);
+        let g = groups_of(&[art("a", &long), art("b", &long)]);
+        assert_eq!(g.len(), 2, "{g:#?}");
+        assert!(g.iter().all(|g| g.members.len() == 1));
     }
 
     #[test]
