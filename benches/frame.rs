@@ -1,15 +1,17 @@
-//! How long the reader takes to draw a frame of a 20-source story (target: under 5 ms).
+//! How long the reader takes to draw a frame (target: under 5 ms), on stories of 5, 20 and 50
+//! sources.
 //!
-//! `cargo bench --bench frame`. Three stories: 20 NewsWCL50 articles (four events, five
-//! outlets each) through the real pipeline; and a synthetic 20-source story where every
-//! source carries every row with word differences (the heaviest case for drawing).
-//! Measured: a frame of unchanged state; a key press plus its frame; and a change of the
+//! `cargo bench --bench frame`. Two kinds of story, each at 5, 20 and 50 sources:
+//! `newswcl50_N`, N NewsWCL50 articles (one, four and ten events of five outlets each) through
+//! the real pipeline; and `dense_N`, a synthetic story where every source carries every one of
+//! 60 rows with word differences (the heaviest case for drawing). Measured on a 200×50
+//! terminal: a frame of unchanged state; a key press plus its frame; and a change of the
 //! reference column, which lays the story out again, plus its frame.
 
 #[path = "../tests/support/fixtures.rs"]
 mod fixtures;
-
-use std::path::PathBuf;
+#[path = "support/newswcl50.rs"]
+mod newswcl50;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use divan::Bencher;
@@ -21,30 +23,36 @@ use ratatui::backend::TestBackend;
 const W: u16 = 200;
 const H: u16 = 50;
 
+const STORIES: [&str; 6] = [
+    "newswcl50_5",
+    "newswcl50_20",
+    "newswcl50_50",
+    "dense_5",
+    "dense_20",
+    "dense_50",
+];
+
 fn main() {
     divan::main();
 }
 
-fn newswcl50_app() -> App {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/newswcl50");
-    let paths: Vec<PathBuf> = (0..4)
-        .flat_map(|e| ["L", "LL", "M", "R", "RR"].map(|s| root.join(format!("e0{e}_{s}.txt"))))
-        .collect();
-    let cfg = Config::default();
-    let loaded = parallax::load(&paths, &cfg);
-    assert_eq!(loaded.articles.len(), 20, "{:?}", loaded.warnings);
-    let story = parallax::group::one_story(&loaded.articles);
-    let mut app = App::new(loaded.articles, vec![story], cfg, false);
-    app.resize(W, H);
-    app
-}
-
-fn dense_app() -> App {
-    let mut app = App::from_comparisons(
-        vec![fixtures::many_sources(20, 60)],
-        TuiConfig::default(),
-        false,
-    );
+/// The reader opened on the story a `STORIES` name describes.
+fn app(story: &str) -> App {
+    let (kind, sources) = story.split_once('_').expect("kind_sources");
+    let sources: usize = sources.parse().expect("number of sources");
+    let mut app = if kind == "dense" {
+        App::from_comparisons(
+            vec![fixtures::many_sources(sources, 60)],
+            TuiConfig::default(),
+            false,
+        )
+    } else {
+        let cfg = Config::default();
+        let loaded = parallax::load(&newswcl50::paths(sources), &cfg);
+        assert_eq!(loaded.articles.len(), sources, "{:?}", loaded.warnings);
+        let story = parallax::group::one_story(&loaded.articles);
+        App::new(loaded.articles, vec![story], cfg, false)
+    };
     app.resize(W, H);
     app
 }
@@ -53,26 +61,18 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(W, H)).unwrap()
 }
 
-#[divan::bench(args = ["newswcl50", "dense"])]
+#[divan::bench(args = STORIES)]
 fn frame(bencher: Bencher, story: &str) {
-    let app = if story == "dense" {
-        dense_app()
-    } else {
-        newswcl50_app()
-    };
+    let app = app(story);
     let mut t = terminal();
     bencher.bench_local(|| {
         t.draw(|f| view::draw(f, &app)).unwrap();
     });
 }
 
-#[divan::bench(args = ["newswcl50", "dense"])]
+#[divan::bench(args = STORIES)]
 fn key_and_frame(bencher: Bencher, story: &str) {
-    let mut app = if story == "dense" {
-        dense_app()
-    } else {
-        newswcl50_app()
-    };
+    let mut app = app(story);
     let mut t = terminal();
     let mut down = true;
     bencher.bench_local(|| {
@@ -85,13 +85,9 @@ fn key_and_frame(bencher: Bencher, story: &str) {
     });
 }
 
-#[divan::bench(args = ["newswcl50", "dense"])]
+#[divan::bench(args = STORIES)]
 fn reference_change_and_frame(bencher: Bencher, story: &str) {
-    let mut app = if story == "dense" {
-        dense_app()
-    } else {
-        newswcl50_app()
-    };
+    let mut app = app(story);
     let mut t = terminal();
     bencher.bench_local(|| {
         app.press(KeyCode::Tab, KeyModifiers::NONE);

@@ -12,6 +12,7 @@ use parallax::config::Config;
 use parallax::corpus::{Article, Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
+use parallax::tui::sanitize::{sanitize, sanitize_line};
 
 /// Compare how different outlets tell the same news story, passage by passage.
 #[derive(Debug, Parser)]
@@ -94,7 +95,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("parallax: {e:#}");
+            // Messages name paths, and a file name can hold an escape sequence.
+            eprintln!("parallax: {}", sanitize(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -190,7 +192,7 @@ fn list_stories(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<E
                 })
                 .collect();
             let doc = serde_json::json!({ "stories": list });
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            writeln!(out, "{}", report::to_json_pretty(&doc)?)?;
         }
         ListFormat::Text => {
             for s in &stories {
@@ -244,13 +246,13 @@ fn story_facts(members: &[&Article]) -> String {
     format!("{count}, {dates}, {outlets}")
 }
 
-/// Article-supplied text made safe for one terminal line: control characters become spaces.
+/// Article-supplied text made safe for one terminal line (escape sequences defused, other
+/// control, bidirectional and invisible characters dropped), white space collapsed.
 fn one_line(s: &str) -> String {
-    let plain: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize_line(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn export(
@@ -342,20 +344,23 @@ fn inspect(
                 Ok([one]) => one,
                 Err(many) => serde_json::Value::Array(many),
             };
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            writeln!(out, "{}", report::to_json_pretty(&doc)?)?;
         }
         ListFormat::Text => {
+            // The loader already removed unsafe characters from these; the output stays safe
+            // whatever a future reader lets through.
+            let field = |v: Option<&str>| v.map_or("-".into(), |v| sanitize_line(v).into_owned());
             for (a, removed) in articles {
                 writeln!(out, "path:   {}", printable(&a.path))?;
-                writeln!(out, "outlet: {}", a.source.as_deref().unwrap_or("-"))?;
-                writeln!(out, "title:  {}", a.title.as_deref().unwrap_or("-"))?;
+                writeln!(out, "outlet: {}", field(a.source.as_deref()))?;
+                writeln!(out, "title:  {}", field(a.title.as_deref()))?;
                 writeln!(out, "date:   {}", a.date_iso().as_deref().unwrap_or("-"))?;
-                writeln!(out, "url:    {}", a.url.as_deref().unwrap_or("-"))?;
-                writeln!(out, "\n{}\n", a.body)?;
+                writeln!(out, "url:    {}", field(a.url.as_deref()))?;
+                writeln!(out, "\n{}\n", sanitize(&a.body))?;
                 if show_removed {
                     writeln!(out, "removed ({} lines):", removed.len())?;
                     for r in removed {
-                        writeln!(out, "  [{}] {}", r.rule, r.text)?;
+                        writeln!(out, "  [{}] {}", r.rule, sanitize_line(&r.text))?;
                     }
                     writeln!(out)?;
                 }

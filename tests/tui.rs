@@ -1,6 +1,6 @@
 //! The terminal reader: snapshots of every view (sample story, wide and narrow), key and mouse
-//! sequences → state, styles that must survive NO_COLOR, untrusted text, and a smoke test of
-//! the real binary in a pseudo-terminal.
+//! sequences → state, styles that must survive NO_COLOR, untrusted text, a smoke test of
+//! the real binary in a pseudo-terminal, and a panic inside the terminal giving it back.
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
@@ -746,6 +746,105 @@ fn real_binary_in_a_pseudo_terminal_opens_steps_and_restores() {
     );
 }
 
+/// Set only by [`a_panic_inside_the_terminal_gives_it_back`] for the copy of this test binary
+/// it runs; without it [`panicking_terminal_child`] does nothing.
+#[cfg(unix)]
+const PANIC_CHILD: &str = "PARALLAX_TESTS_PANIC_CHILD";
+
+/// Run by [`a_panic_inside_the_terminal_gives_it_back`] in a pseudo-terminal: takes the
+/// terminal as the reader does, draws, waits for a key, then panics.
+#[cfg(unix)]
+#[test]
+#[ignore = "the child of a_panic_inside_the_terminal_gives_it_back; does nothing alone"]
+fn panicking_terminal_child() {
+    if std::env::var_os(PANIC_CHILD).is_none() {
+        return;
+    }
+    let _ = parallax::tui::with_terminal(true, |terminal| -> color_eyre::Result<()> {
+        terminal.draw(|f| {
+            f.render_widget(
+                ratatui::widgets::Paragraph::new("drawn before the panic"),
+                f.area(),
+            )
+        })?;
+        crossterm::event::read()?;
+        panic!("a bug inside the reader");
+    });
+}
+
+/// Raw mode as the terminal driver sees it: no line editing, no echo.
+#[cfg(unix)]
+fn raw_mode(p: &expectrl::session::OsSession) -> bool {
+    use rustix::termios::LocalModes;
+    let pty = p.get_process().get_raw_handle().unwrap();
+    let modes = rustix::termios::tcgetattr(&pty).unwrap().local_modes;
+    !modes.contains(LocalModes::ICANON) && !modes.contains(LocalModes::ISIG)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_panic_inside_the_terminal_gives_it_back() {
+    use expectrl::Expect;
+    use expectrl::session::Session;
+
+    let mut cmd = std::process::Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "--exact",
+        "panicking_terminal_child",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
+    cmd.env(PANIC_CHILD, "1")
+        .env("TERM", "xterm-256color")
+        .env("RUST_BACKTRACE", "0");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.get_process_mut().set_window_size(80, 24).unwrap();
+    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
+    let mut vt = vt100::Parser::new(nz(24), nz(80), 0);
+    let mut raw = Vec::new();
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "drawn before the panic"),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
+    let before = String::from_utf8_lossy(&raw).into_owned();
+    assert!(
+        before.contains("\u{1b}[?1049h"),
+        "alternate screen: {before:?}"
+    );
+    assert!(
+        before.contains("\u{1b}[?1000h"),
+        "mouse captured: {before:?}"
+    );
+    assert!(raw_mode(&p), "the terminal is in raw mode while drawing");
+
+    p.send("x").unwrap();
+    let status = p.get_process().wait().unwrap();
+    wait_for_screen(&mut p, &mut vt, &mut raw, "\u{0}never");
+    let out = String::from_utf8_lossy(&raw).into_owned();
+    let at = out
+        .find("a bug inside the reader")
+        .unwrap_or_else(|| panic!("no panic message: {out:?}"));
+    // The hook restores before the message; the unwinding restores again after it, and the
+    // terminal's drop shows the cursor: the user's shell gets a usable terminal either way.
+    let (message, after) = out.split_at(at);
+    for (what, seq) in [
+        ("left the alternate screen", "\u{1b}[?1049l"),
+        ("released the mouse", "\u{1b}[?1000l"),
+    ] {
+        assert!(message.contains(seq), "{what} before the message: {out:?}");
+        assert!(after.contains(seq), "{what} after the message: {out:?}");
+    }
+    assert!(after.contains("\u{1b}[?25h"), "cursor shown: {out:?}");
+    let status = format!("{status:?}");
+    assert!(
+        status.starts_with("Exited(") && !status.ends_with(", 0)"),
+        "the child failed: {status}"
+    );
+    assert!(!raw_mode(&p), "raw mode is off again");
+}
+
 #[test]
 fn a_jump_shows_its_row_near_the_top_with_context() {
     let mut app = App::from_comparisons(
@@ -838,8 +937,17 @@ mod random_use {
         ) {
             let c = if many { fixtures::many_sources(12, 8) } else { fixtures::three_outlets() };
             let mut app = App::from_comparisons(vec![c], TuiConfig::default(), false);
+            // Random keys can confirm the export dialog: its file must land in a temporary
+            // folder, never in the working directory (the repository, under `cargo test`).
+            let dir = tempfile::tempdir().unwrap();
             for k in seq {
                 keys(&mut app, KEYS[k]);
+                if let Some(Modal::Export(d)) = app.modal.as_mut()
+                    && !d.path.starts_with(&*dir.path().to_string_lossy())
+                {
+                    let name = d.path.replace('/', "_");
+                    d.path = dir.path().join(name).to_string_lossy().into_owned();
+                }
                 if app.quit {
                     break;
                 }

@@ -24,19 +24,72 @@ pub struct Op {
     pub b: Range<usize>,
 }
 
+/// Largest product of two passages' lengths in words that is diffed word by word. Without a
+/// deadline Myers' algorithm (Patience falls back to it between unique words) takes time
+/// proportional to length times differences: sentence-sized passages take microseconds, but
+/// text without sentence punctuation makes a "sentence" of a whole article, and two such
+/// articles of a million words never finished. Beyond this (two passages of 2,000 words),
+/// [`coarse`] gives a deterministic script instead.
+const MAX_DIFF_PRODUCT: usize = 4_000_000;
+
+/// A cheap edit script for passages too long to diff: the words both share at the start and
+/// at the end are equal, everything between is one change.
+fn coarse<K: Eq>(a: &[K], b: &[K]) -> Vec<Op> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (pre..a.len() - suf, pre..b.len() - suf);
+    let mut out = Vec::new();
+    if pre > 0 {
+        out.push(Op {
+            tag: DiffTag::Equal,
+            a: 0..pre,
+            b: 0..pre,
+        });
+    }
+    let tag = match (a_mid.is_empty(), b_mid.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(DiffTag::Insert),
+        (false, true) => Some(DiffTag::Delete),
+        (false, false) => Some(DiffTag::Replace),
+    };
+    if let Some(tag) = tag {
+        out.push(Op {
+            tag,
+            a: a_mid.clone(),
+            b: b_mid.clone(),
+        });
+    }
+    if suf > 0 {
+        out.push(Op {
+            tag: DiffTag::Equal,
+            a: a_mid.end..a.len(),
+            b: b_mid.end..b.len(),
+        });
+    }
+    out
+}
+
 /// The edit script from `a` to `b`, cleaned up for reading: a lone function word that happens
 /// to match between two changes ("the") is folded into the change, and a deletion next to an
 /// insertion becomes one replacement.
 pub fn ops<K: Hash + Eq + AsRef<str>>(a: &[K], b: &[K]) -> Vec<Op> {
-    let raw = capture_diff_slices(Algorithm::Patience, a, b);
-    let mut out: Vec<Op> = raw
-        .iter()
-        .map(|op| {
-            let (tag, ar, br) = op.as_tag_tuple();
-            Op { tag, a: ar, b: br }
-        })
-        .filter(|op| !(op.a.is_empty() && op.b.is_empty()))
-        .collect();
+    let mut out: Vec<Op> = if a.len().saturating_mul(b.len()) > MAX_DIFF_PRODUCT {
+        coarse(a, b)
+    } else {
+        capture_diff_slices(Algorithm::Patience, a, b)
+            .iter()
+            .map(|op| {
+                let (tag, ar, br) = op.as_tag_tuple();
+                Op { tag, a: ar, b: br }
+            })
+            .filter(|op| !(op.a.is_empty() && op.b.is_empty()))
+            .collect()
+    };
     // Fold short runs of function words between two changes into the change.
     let mut i = 1;
     while i + 1 < out.len() {
@@ -262,6 +315,27 @@ mod tests {
                 .any(|s| s.0 == DiffOp::Equal && s.1.contains("U.S.-Russia talks")),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn passages_too_long_to_diff_keep_their_shared_ends() {
+        // Two "sentences" of 3,000 words (text without sentence punctuation): the same start
+        // and end, different middles. Word by word this took time with the square.
+        let words = |k: usize| -> String {
+            (0..1000)
+                .map(|i| format!("w{}", (i * k) % 997))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (start, end) = (words(1), words(3));
+        let a = format!("{start} {} {end}", words(5).replace('w', "x"));
+        let b = format!("{start} {} {end}", words(7).replace('w', "y"));
+        let d = diff(&a, &b);
+        let ops: Vec<DiffOp> = d.iter().map(|s| s.0).collect();
+        assert_eq!(ops, [DiffOp::Equal, DiffOp::Changed, DiffOp::Equal]);
+        assert_eq!(d[0].1.trim_end(), start);
+        assert_eq!(d[2].1.trim_start(), end);
+        assert_eq!(diff(&a, &a).len(), 1, "identical: one equal run");
     }
 
     #[test]

@@ -16,6 +16,13 @@ use crate::text::{is_content, stem, word_key};
 /// follow across outlets.
 pub const MIN_QUOTE_WORDS: usize = 4;
 
+/// Quotations of more words than this keep a group of their own and are not compared with
+/// others. A real quotation this long is rare (a statement quoted whole runs to a few hundred
+/// words); a span this long is nearly always a quotation mark left open in a page whose
+/// paragraphs were run together, and comparing such spans pair by pair costs length times
+/// length for each pair: two 1 MB single-line pages took minutes.
+pub const MAX_LINKED_QUOTE_WORDS: usize = 1_000;
+
 /// A quotation found in one article, with the speaker the article credits.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -108,9 +115,19 @@ fn quote_keys(text: &str, range: Range<usize>) -> (Vec<String>, Vec<Range<usize>
     let p = Passage::new(text, range);
     let mut keys = Vec::new();
     let mut words = Vec::new();
+    // Brackets opened minus closed before the word, counted as the words go by (recounting
+    // from the start for every word was quadratic in a long quotation).
+    let (mut depth, mut seen) = (0isize, p.range.start);
     for (k, w) in p.keys.iter().zip(&p.words) {
-        let before = &text[p.range.start..w.start];
-        if before.matches('[').count() > before.matches(']').count() {
+        for b in text.as_bytes()[seen..w.start].iter() {
+            match b {
+                b'[' => depth += 1,
+                b']' => depth -= 1,
+                _ => {}
+            }
+        }
+        seen = w.start;
+        if depth > 0 {
             continue;
         }
         keys.push(k.clone());
@@ -159,8 +176,13 @@ pub fn group(articles: &[ArticleQuotes]) -> Vec<QuoteGroup> {
     // quotations from one article (that would chain different quotations together).
     let mut links: Vec<(f32, usize, usize)> = Vec::new();
     for i in 0..items.len() {
+        if items[i].passage.len() > MAX_LINKED_QUOTE_WORDS {
+            continue;
+        }
         for j in i + 1..items.len() {
-            if items[i].article == items[j].article {
+            if items[i].article == items[j].article
+                || items[j].passage.len() > MAX_LINKED_QUOTE_WORDS
+            {
                 continue;
             }
             if let Some(strength) = same_quotation(&items[i], &items[j]) {
@@ -218,13 +240,17 @@ fn same_quotation(a: &Item, b: &Item) -> Option<f32> {
     if shared < fewer.min(3) {
         return None;
     }
-    let script = diff::ops(&a.passage, &b.passage);
-    let matched = diff::matched(&script);
-    let shorter = a.passage.len().min(b.passage.len());
     let share = shared as f32 / fewer as f32;
-    let verbatim = matched as f32 / shorter.max(1) as f32;
-    if matched >= 4 && verbatim >= 0.6 && shared >= fewer.min(3) && share >= 0.6 {
-        return Some(1.0 + verbatim);
+    // The word-by-word test needs most content words shared; only then is the diff worth its
+    // cost (quotations sharing a few common words are many in a long story).
+    if share >= 0.6 {
+        let script = diff::ops(&a.passage, &b.passage);
+        let matched = diff::matched(&script);
+        let shorter = a.passage.len().min(b.passage.len());
+        let verbatim = matched as f32 / shorter.max(1) as f32;
+        if matched >= 4 && verbatim >= 0.6 {
+            return Some(1.0 + verbatim);
+        }
     }
     let reworded = match (&a.speaker_key, &b.speaker_key) {
         (Some(x), Some(y)) if x == y => shared >= 3 && share >= 0.4,
@@ -409,7 +435,9 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
             }) {
                 continue;
             }
-            let said = said_range(art.doc, att);
+            let Some(said) = said_range(art.doc, att) else {
+                continue;
+            };
             let keys: Vec<String> = art
                 .doc
                 .words_in(said)
@@ -456,9 +484,11 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
         {
             continue;
         }
+        let Some(said) = said_range(art.doc, att) else {
+            continue;
+        };
         used_sentences.insert((c.article, sent));
         used_groups.insert((c.group, c.article));
-        let said = said_range(art.doc, att);
         groups[c.group].members.push(QuoteMember {
             quote: Quote {
                 article: art.id.to_string(),
@@ -482,9 +512,14 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
 
 /// The words a reporting verb reports: the clause after "that" when there is one, else the
 /// rest of its sentence after the verb, else the sentence before it ("..., he said.").
-fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
+/// `None` for an attribution that runs past the end of its sentence ("according" at the end
+/// of one line, "to" starting the next): it reports nothing there.
+fn said_range(doc: &Doc, att: &Attribution) -> Option<Range<usize>> {
     let sent = doc.sent_of[att.words.start];
     let words = doc.sentence_words(sent);
+    if att.words.end > words.end {
+        return None;
+    }
     let trim = |r: Range<usize>| -> Range<usize> {
         let s = &doc.text[r.clone()];
         let t = s.trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?".contains(c));
@@ -493,7 +528,7 @@ fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
     let after = att.words.end..words.end;
     let that = after.clone().take(12).find(|&k| doc.keys[k] == "that");
     if let Some(that) = that.filter(|&t| t + 1 < words.end) {
-        return trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end);
+        return Some(trim(doc.toks[that + 1].start..doc.toks[words.end - 1].end));
     }
     let before_speaker = att
         .speaker
@@ -501,12 +536,14 @@ fn said_range(doc: &Doc, att: &Attribution) -> Range<usize> {
         .map_or(att.start, |s| s.start.min(att.start));
     if att.words.end + 2 < words.end && before_speaker > doc.toks[words.start].start {
         // Verb in mid-sentence with no "that": take the whole sentence.
-        return trim(doc.toks[words.start].start..doc.toks[words.end - 1].end);
+        return Some(trim(
+            doc.toks[words.start].start..doc.toks[words.end - 1].end,
+        ));
     }
     if before_speaker > doc.toks[words.start].start {
-        return trim(doc.toks[words.start].start..before_speaker);
+        return Some(trim(doc.toks[words.start].start..before_speaker));
     }
-    trim(att.end..doc.toks[words.end - 1].end)
+    Some(trim(att.end..doc.toks[words.end - 1].end))
 }
 
 #[cfg(test)]
@@ -571,6 +608,40 @@ mod tests {
     }
 
     #[test]
+    fn editorial_insertions_in_brackets_are_left_out() {
+        let text =
+            "He said: “What does [the US president] want to do? It [the deal] seems [to me] fine.”";
+        let q = super::super::doc::find_quoted(text);
+        let (keys, words) = quote_keys(text, q[0].start..q[0].end);
+        assert_eq!(
+            keys,
+            ["what", "does", "want", "to", "do", "it", "seems", "fine"]
+        );
+        assert_eq!(&text[words[2].clone()], "want");
+        // A bracket left open hides the rest.
+        let (keys, _) = quote_keys("talks [began in d", 0..17);
+        assert_eq!(keys, ["talks"]);
+    }
+
+    #[test]
+    fn a_quotation_left_open_for_pages_is_not_compared() {
+        // Two pages run into one line each, a quotation mark left open near the top: the
+        // "quotation" runs to the end of the page. Short enough, the two are one quotation
+        // told identically; past MAX_LINKED_QUOTE_WORDS each keeps a group of its own.
+        let sentence = CNBC_PUTIN.lines().next().unwrap();
+        let run_on =
+            |sentences: usize| format!("Putin said: “{}", [sentence].repeat(sentences).join(" "));
+        let short = run_on(12);
+        let g = groups_of(&[art("a", &short), art("b", &short)]);
+        assert_eq!(g.len(), 1, "{g:#?}");
+        assert_eq!(g[0].members[1].fidelity, Fidelity::Identical);
+        let long = run_on(40);
+        let g = groups_of(&[art("a", &long), art("b", &long)]);
+        assert_eq!(g.len(), 2, "{g:#?}");
+        assert!(g.iter().all(|g| g.members.len() == 1));
+    }
+
+    #[test]
     fn a_quotation_in_other_words_is_reworded() {
         let a = "“The process that has begun to bring our bilateral relations out of a deep crisis is positive and we support it. But we are still at the beginning of the journey,” Kremlin Press Secretary Dmitry Peskov told CNBC on Monday.";
         let b = "Kremlin spokesperson Dmitry Peskov mentioned in an interview: \"We support the start of the process to move bilateral relations out of crisis, but we are still at the beginning of the journey.\"";
@@ -608,6 +679,20 @@ mod tests {
             ind.quote.text
         );
         assert_eq!(ind.quote.speaker.as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn an_attribution_broken_over_two_lines_reports_nothing() {
+        // "according" ends one line (one sentence), "to" starts the next: found by the
+        // property tests in tests/robustness.rs, it used to slice the text backwards.
+        let g = groups_of(&[
+            art(
+                "a",
+                "The talks were useful, according\nto officials in Moscow.",
+            ),
+            art("b", "according \n to"),
+        ]);
+        assert!(g.is_empty(), "{g:#?}");
     }
 
     #[test]

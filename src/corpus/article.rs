@@ -6,6 +6,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::text::controls::is_unsafe;
+
 /// One news article: its metadata and its cleaned body text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -33,7 +35,7 @@ impl Article {
             .map(|s| {
                 s.to_string_lossy()
                     .chars()
-                    .map(|c| if c.is_control() { '_' } else { c })
+                    .map(|c| if is_unsafe(c) { '_' } else { c })
                     .collect()
             })
             .unwrap_or_else(|| "article".into());
@@ -69,15 +71,16 @@ impl fmt::Display for LoadWarning {
     }
 }
 
-/// Text safe to print on a terminal: control characters (escape sequences included), which
-/// file names and file contents may hold, are shown as `\u{..}` escapes instead.
+/// Text safe to print on a terminal: control characters (escape sequences included),
+/// bidirectional controls and invisible formatting characters, which file names and file
+/// contents may hold, are shown as `\u{..}` escapes instead.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(is_unsafe) {
         return s.into();
     }
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if is_unsafe(c) {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()
@@ -152,6 +155,14 @@ mod tests {
         assert_eq!(w.to_string(), "evil\\u{1b}[2J.txt: empty file");
         let a = Article::new(Path::new("dir/evil\u{1b}[2J.txt"), String::new());
         assert_eq!(a.id, "evil_[2J");
+        // Bidirectional overrides and invisible characters cannot hide in a name either.
+        let w = LoadWarning {
+            path: "invoice\u{202e}fdp.txt".into(),
+            reason: "empty file".into(),
+        };
+        assert_eq!(w.to_string(), "invoice\\u{202e}fdp.txt: empty file");
+        let a = Article::new(Path::new("invoice\u{202e}fdp\u{200b}.txt"), String::new());
+        assert_eq!(a.id, "invoice_fdp_");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Article;
+use super::clean::normalize_line;
 use super::dates::parse_date;
 
 /// The sidecar's file name. It is never read as an article.
@@ -32,15 +33,18 @@ pub struct SidecarEntry {
 
 impl SidecarEntry {
     /// Fill the article's metadata from this entry; the sidecar wins over what the file says.
+    /// Its text is normalised like the file's own (escape sequences, control and invisible
+    /// characters removed); a value left empty by that does not count.
     pub fn apply(&self, a: &mut Article) {
-        if let Some(s) = &self.source {
-            a.source = Some(s.clone());
+        let text = |v: &Option<String>| v.as_deref().map(normalize_line).filter(|v| !v.is_empty());
+        if let Some(s) = text(&self.source) {
+            a.source = Some(s);
         }
-        if let Some(t) = &self.title {
-            a.title = Some(t.clone());
+        if let Some(t) = text(&self.title) {
+            a.title = Some(t);
         }
-        if let Some(u) = &self.url {
-            a.url = Some(u.clone());
+        if let Some(u) = text(&self.url) {
+            a.url = Some(u);
         }
         if let Some(d) = self.date.as_ref().and_then(date_of) {
             a.date = Some(d);
@@ -98,6 +102,23 @@ mod tests {
         map["c.txt"].apply(&mut c);
         assert_eq!(c.source.as_deref(), Some("RT"));
         assert_eq!(c.date_iso().as_deref(), Some("2025-09-05"));
+    }
+
+    #[test]
+    fn escapes_in_the_sidecar_are_removed() {
+        let map = parse(
+            "[\"a.txt\"]\nsource = \"Wire\\u001b]52;c;cm0g\\u0007 \\u202eService\"\ntitle = \"\\u001b[2J\"\n",
+        )
+        .unwrap();
+        let mut a = Article::new(Path::new("a.txt"), "x".into());
+        a.title = Some("Own title".into());
+        map["a.txt"].apply(&mut a);
+        assert_eq!(a.source.as_deref(), Some("Wire Service"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Own title"),
+            "nothing left: not applied"
+        );
     }
 
     #[test]

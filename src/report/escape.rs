@@ -7,10 +7,11 @@
 use std::fmt::Write;
 
 /// Is this a character that must never reach a report raw: C0 controls other than tab and
-/// newline, DEL, and C1 controls. They are replaced with U+FFFD so the reader sees that
-/// something was there.
+/// newline, DEL, C1 controls, bidirectional controls (they would reorder the text around
+/// them) and invisible formatting characters. They are replaced with U+FFFD so the reader
+/// sees that something was there.
 fn is_control(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || c == '\u{FEFF}'
+    c != '\n' && c != '\t' && crate::text::controls::is_unsafe(c)
 }
 
 /// Escape text for HTML element content and quoted attribute values: `&`, `<`, `>`, `"` and

@@ -38,10 +38,17 @@ pub fn render(comparisons: &[Comparison]) -> String {
 }
 
 /// Text for inside a code span: backticks would end it, line breaks don't belong there, and
-/// in a GitHub table even a code span needs its `|` escaped.
+/// in a GitHub table even a code span needs its `|` escaped. Control, bidirectional and
+/// invisible characters become `'` too.
 fn code(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '`' || c.is_control() { '\'' } else { c })
+        .map(|c| {
+            if c == '`' || crate::text::controls::is_unsafe(c) {
+                '\''
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .replace('|', "\\|")
 }

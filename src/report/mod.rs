@@ -18,6 +18,8 @@ use color_eyre::eyre::{Result, WrapErr, bail};
 
 use crate::model::Comparison;
 
+pub use json::to_string_pretty as to_json_pretty;
+
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -78,6 +80,18 @@ fn same_file(target: &Path, input: &Path) -> bool {
 /// that exists but is no regular file, such as `/dev/stdout` or a named pipe, is written
 /// directly, since it cannot be replaced.
 pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()> {
+    write_with(path, inputs, |f| f.write_all(contents))
+}
+
+/// [`write_atomic`] with the bytes produced by `write` into the open file: whatever `write`
+/// does (writes part and fails, or panics midway) the target is either the whole new report
+/// or untouched, and no temporary file stays behind (it is removed on error and while
+/// unwinding).
+fn write_with(
+    path: &Path,
+    inputs: &[&Path],
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
     let shown = path.display();
     let mut target =
         std::path::absolute(path).wrap_err_with(|| format!("{shown}: cannot resolve the path"))?;
@@ -94,8 +108,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()
                 .write(true)
                 .open(&target)
                 .wrap_err_with(|| format!("{shown}: cannot write"))?;
-            return f
-                .write_all(contents)
+            return write(&mut f)
                 .and_then(|_| f.flush())
                 .wrap_err_with(|| format!("{shown}: write failed"));
         }
@@ -131,7 +144,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()
         // Replacing a report keeps its permissions.
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
-    tmp.write_all(contents)
+    write(tmp.as_file_mut())
         .and_then(|_| tmp.as_file().sync_all())
         .wrap_err_with(|| format!("{shown}: write failed"))?;
     tmp.persist(&target)
@@ -214,6 +227,74 @@ mod tests {
         let e = format!("{:#}", write_atomic(&folder, b"x", &[]).unwrap_err());
         assert!(e.contains("is a folder"), "{e}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// The names in a folder, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    const HALF: &[u8] =
+        b"# Kremlin says ties with Turkey in early stages of recovery\n\n| Source |";
+
+    #[test]
+    fn a_writer_that_panics_midway_leaves_no_partial_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.md");
+        let existing = dir.path().join("report.md");
+        std::fs::write(&existing, "the report of yesterday").unwrap();
+        for target in [&fresh, &existing] {
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                write_with(target, &[], |f| {
+                    f.write_all(HALF)?;
+                    f.flush()?;
+                    panic!("renderer bug halfway through the report");
+                })
+            }));
+            assert!(caught.is_err(), "the panic went through");
+        }
+        assert_eq!(
+            names(dir.path()),
+            ["report.md"],
+            "no fresh.md, no .NAME.*.tmp"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&existing).unwrap(),
+            "the report of yesterday"
+        );
+    }
+
+    #[test]
+    fn a_write_error_midway_leaves_no_partial_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.html");
+        let existing = dir.path().join("report.html");
+        std::fs::write(&existing, "<p>the report of yesterday</p>").unwrap();
+        for target in [&fresh, &existing] {
+            let e = write_with(target, &[], |f| {
+                f.write_all(HALF)?;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ))
+            })
+            .unwrap_err();
+            let e = format!("{e:#}");
+            assert!(
+                e.contains("write failed") && e.contains("no space left"),
+                "{e}"
+            );
+        }
+        assert_eq!(names(dir.path()), ["report.html"]);
+        assert_eq!(
+            std::fs::read_to_string(&existing).unwrap(),
+            "<p>the report of yesterday</p>"
+        );
     }
 
     #[cfg(unix)]

@@ -4,6 +4,7 @@
 //! Everything here is pure and works on byte offsets into the original text, so every later
 //! stage can point back into an article body.
 
+pub mod controls;
 mod sentences;
 mod stopwords;
 

@@ -50,7 +50,31 @@ impl Drop for Restore {
 pub fn run(articles: Vec<Article>, stories: Vec<Story>, config: Config) -> Result<()> {
     let mut app = App::new(articles, stories, config, theme::Theme::no_color_from_env());
     let mouse = app.cfg.mouse;
+    with_terminal(mouse, |terminal| {
+        let size = terminal.size().wrap_err("cannot read the terminal size")?;
+        app.resize(size.width, size.height);
+        while !app.quit {
+            terminal
+                .draw(|f| view::draw(f, &app))
+                .wrap_err("cannot draw")?;
+            let ev = crossterm::event::read().wrap_err("cannot read the keyboard")?;
+            app.handle_event(&ev);
+        }
+        Ok(())
+    })
+}
+
+/// Run `body` on the terminal in raw mode on the alternate screen (capturing the mouse if
+/// `mouse`), and give the terminal back as it was however `body` ends: returning, failing or
+/// panicking. On a panic the screen is restored before the message is printed, so the
+/// message stays readable on the user's normal screen.
+pub fn with_terminal<T>(
+    mouse: bool,
+    body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<T>,
+) -> Result<T> {
     let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
+    // Declared after the terminal, so dropped before it: the screen and mouse are restored
+    // first, then the terminal's own drop shows the cursor again.
     let _restore = Restore { mouse };
     if mouse {
         // ratatui's hook (installed by init) restores the screen; mouse capture is ours.
@@ -61,14 +85,5 @@ pub fn run(articles: Vec<Article>, stories: Vec<Story>, config: Config) -> Resul
         }));
         crossterm::execute!(stdout(), EnableMouseCapture).wrap_err("cannot capture the mouse")?;
     }
-    let size = terminal.size().wrap_err("cannot read the terminal size")?;
-    app.resize(size.width, size.height);
-    while !app.quit {
-        terminal
-            .draw(|f| view::draw(f, &app))
-            .wrap_err("cannot draw")?;
-        let ev = crossterm::event::read().wrap_err("cannot read the keyboard")?;
-        app.handle_event(&ev);
-    }
-    Ok(())
+    body(&mut terminal)
 }

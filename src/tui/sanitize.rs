@@ -4,12 +4,15 @@
 
 use std::borrow::Cow;
 
+use crate::text::controls;
+
 /// Make text safe to put on a terminal.
 ///
 /// - ESC becomes the visible `␛` so a reader can see something was there;
 /// - tab becomes a space; CR, other C0/C1 controls and DEL are dropped;
-/// - bidirectional overrides, embeddings, isolates and marks and the BOM are dropped, so text
-///   cannot reorder what follows it;
+/// - bidirectional overrides, embeddings, isolates and marks are dropped, so text cannot
+///   reorder what follows it, and so are invisible formatting characters (zero-width
+///   characters, the BOM, tag characters), which hide text or throw the layout's widths off;
 /// - the Unicode line and paragraph separators become `\n`, which is kept (callers break lines
 ///   there).
 pub fn sanitize(s: &str) -> Cow<'_, str> {
@@ -41,17 +44,7 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_change(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || is_bidi_or_invisible_format(c)
-        || c == '\u{2028}'
-        || c == '\u{2029}'
-}
-
-fn is_bidi_or_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
-    )
+    (c != '\n' && controls::is_unsafe(c)) || c == '\u{2028}' || c == '\u{2029}'
 }
 
 #[cfg(test)]

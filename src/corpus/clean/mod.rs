@@ -278,9 +278,20 @@ fn prepare(doc: &RawDoc) -> Vec<Line> {
     out
 }
 
-/// Remove control characters (terminal escapes included) and invisible formatting
-/// characters, turn every kind of space into a plain one, and collapse runs of space.
+/// Remove terminal escape sequences whole (`ESC [ 2 J` leaves nothing behind, not `[2J`),
+/// control characters and invisible formatting characters, turn every kind of space into a
+/// plain one, and collapse runs of space.
 pub fn normalize_line(s: &str) -> String {
+    let stripped;
+    let s = if s.contains('\u{1b}') {
+        // The stripper drops tabs; they are spaces here. An escape sequence that never ends
+        // (an OSC string without its terminator) takes the rest of its line with it, as it
+        // would on a terminal.
+        stripped = strip_ansi_escapes::strip_str(s.replace('\t', " "));
+        stripped.as_str()
+    } else {
+        s
+    };
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -288,9 +299,7 @@ pub fn normalize_line(s: &str) -> String {
             space = true;
             continue;
         }
-        if c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{FFFD}')
-        {
+        if crate::text::controls::is_unsafe(c) || matches!(c, '\u{00AD}' | '\u{FFFD}') {
             continue;
         }
         if space && !out.is_empty() {

@@ -292,13 +292,12 @@ While Kim's conciliatory words are certainly welcome, there's no way of knowing 
 #[test]
 fn terminal_escapes_and_invisible_characters_are_removed() {
     let c = run(
-        "The \u{1b}[31mKremlin\u{1b}[0m said\u{200b} ties\u{a0}were recovering, officials in Moscow said on Monday.\n",
+        "The \u{1b}[31mKremlin\u{1b}[0m said\u{200b} ties\u{a0}were\trecovering, \u{1b}]52;c;cm0gLXJmIH4=\u{7}officials in \u{202e}Moscow\u{2066} said on\u{e0041} Monday.\n",
     );
     assert_eq!(
         c.article.body,
-        "The [31mKremlin[0m said ties were recovering, officials in Moscow said on Monday."
+        "The Kremlin said ties were recovering, officials in Moscow said on Monday."
     );
-    assert!(!c.article.body.contains('\u{1b}'));
 }
 
 #[test]

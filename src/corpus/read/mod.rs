@@ -131,7 +131,13 @@ fn stem(path: &Path) -> String {
         .map(|s| {
             s.to_string_lossy()
                 .chars()
-                .map(|c| if c.is_control() { '_' } else { c })
+                .map(|c| {
+                    if crate::text::controls::is_unsafe(c) {
+                        '_'
+                    } else {
+                        c
+                    }
+                })
                 .collect::<String>()
         })
         .filter(|s| !s.is_empty())
