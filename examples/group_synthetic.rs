@@ -44,15 +44,7 @@ fn main() -> Result<()> {
     let start = Instant::now();
     let stories = group::group(&articles, &GroupConfig::default());
     let took = start.elapsed();
-    let predicted: Vec<Vec<String>> = stories
-        .iter()
-        .map(|s| {
-            s.articles
-                .iter()
-                .map(|&i| articles[i].path.clone())
-                .collect()
-        })
-        .collect();
+    let predicted = grouping_score::story_paths(&stories, &articles);
     let score = grouping_score::score(&gold, &predicted);
     println!(
         "{n} articles ({megabytes:.1} MB of text): {} stories in {:.2} s; \

@@ -16,7 +16,7 @@ use parallax::config::Config;
 use parallax::corpus::{self, Article};
 use parallax::group::{self, GroupConfig};
 
-use grouping_score::{Score, read_labels, score, stories_from_json};
+use grouping_score::{Score, read_labels, score, stories_from_json, story_paths};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -315,15 +315,7 @@ mod development {
             })
             .collect();
         let stories = group::group_prepared(articles, prepared, cfg);
-        let predicted: Vec<Vec<String>> = stories
-            .iter()
-            .map(|s| {
-                s.articles
-                    .iter()
-                    .map(|&i| articles[i].path.clone())
-                    .collect()
-            })
-            .collect();
+        let predicted = story_paths(&stories, articles);
         score(&sub, &predicted)
     }
 
@@ -741,15 +733,7 @@ mod development {
         let articles = load(&dir);
         let cfg = env_cfg();
         let stories = group::group(&articles, &cfg);
-        let predicted: Vec<Vec<String>> = stories
-            .iter()
-            .map(|s| {
-                s.articles
-                    .iter()
-                    .map(|&i| articles[i].path.clone())
-                    .collect()
-            })
-            .collect();
+        let predicted = story_paths(&stories, &articles);
         let mut topics: Vec<&str> = gold.values().map(|g| topic(g)).collect();
         topics.sort();
         topics.dedup();

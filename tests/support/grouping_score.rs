@@ -71,6 +71,23 @@ fn basename(path: &str) -> &str {
 }
 
 /// Score predicted stories (each a list of article paths) against gold labels.
+/// Each story as the paths of its articles, the form [`score`] takes.
+#[allow(dead_code)] // not every includer groups in process
+pub fn story_paths(
+    stories: &[parallax::group::Story],
+    articles: &[parallax::corpus::Article],
+) -> Vec<Vec<String>> {
+    stories
+        .iter()
+        .map(|s| {
+            s.articles
+                .iter()
+                .map(|&i| articles[i].path.clone())
+                .collect()
+        })
+        .collect()
+}
+
 pub fn score(gold: &BTreeMap<String, String>, stories: &[Vec<String>]) -> Score {
     let mut pred: HashMap<&str, usize> = HashMap::new();
     for (i, s) in stories.iter().enumerate() {
