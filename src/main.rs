@@ -1,4 +1,7 @@
 //! The `parallax` command: open stories in the terminal, list them, export reports.
+//!
+//! The library returns typed errors (`ConfigError`, `WriteError`, `TuiError`, ...) and
+//! warnings; this binary is the one place that prints them, through color-eyre.
 
 #![forbid(unsafe_code)]
 
@@ -12,7 +15,7 @@ use parallax::config::Config;
 use parallax::corpus::{Article, Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
-use parallax::tui::sanitize::{sanitize, sanitize_line};
+use parallax::text::sanitize::{sanitize, sanitize_line};
 
 /// Compare how different outlets tell the same news story, passage by passage.
 #[derive(Debug, Parser)]
@@ -51,7 +54,7 @@ enum Command {
         one_story: bool,
         /// Report format.
         #[arg(long, value_enum)]
-        format: Format,
+        format: ReportFormat,
         /// Output file (default: standard output). Written whole or not at all.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -68,6 +71,27 @@ enum Command {
         #[arg(long)]
         removed: bool,
     },
+}
+
+/// Report formats, as `--format` spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// The Comparison model as JSON (the contract of docs/JSON.md).
+    Json,
+    /// Markdown for GitHub and plain editors.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Md => Format::Md,
+            ReportFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// Formats for listings.
@@ -117,7 +141,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &paths,
             story.as_deref(),
             one_story,
-            format,
+            format.into(),
             output.as_deref(),
             &cfg,
         ),
@@ -223,7 +247,7 @@ fn story_facts(members: &[&Article]) -> String {
     let dates = match (first, last) {
         (Some(a), Some(b)) if a == b => a.format("%Y-%m-%d").to_string(),
         (Some(a), Some(b)) => format!("{} to {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
-        _ => "date unknown".to_string(),
+        _ => "undated".to_string(),
     };
     let mut outlets: Vec<String> = Vec::new();
     for a in members {

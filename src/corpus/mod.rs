@@ -14,12 +14,14 @@ pub mod clean;
 pub mod dates;
 pub mod decode;
 pub mod doc;
+mod error;
 pub mod read;
 mod sample;
 mod sidecar;
 
 pub use article::{Article, LoadWarning, Loaded, printable};
 pub use clean::{Removed, Rule};
+pub use error::ReadError;
 pub use sample::{load_sample, load_sample_report};
 pub use sidecar::SidecarEntry;
 
@@ -79,17 +81,15 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
 }
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
-pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, String> {
+pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, ReadError> {
     let read = read::read(path, Format::Text, bytes)?;
-    let doc = read.docs.into_iter().next().ok_or("no text found")?;
+    let doc = read.docs.into_iter().next().ok_or(ReadError::NoText)?;
     let cleaned = clean::clean(doc, &SharedLines::default(), true);
     if cleaned.article.body.is_empty() {
-        return Err(NOTHING_LEFT.into());
+        return Err(ReadError::NothingLeft);
     }
     Ok(cleaned.article)
 }
-
-const NOTHING_LEFT: &str = "no article text left after removing page furniture";
 
 /// A document read and waiting to be cleaned, with what its folder's sidecar says about it.
 struct Pending {
@@ -117,7 +117,7 @@ fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> L
         if cleaned.article.body.is_empty() {
             report.loaded.warnings.push(LoadWarning {
                 path,
-                reason: NOTHING_LEFT.into(),
+                reason: ReadError::NothingLeft.to_string(),
             });
             continue;
         }
@@ -255,7 +255,7 @@ impl<'a> Loader<'a> {
                     self.pending.push(Pending { doc, sidecar });
                 }
             }
-            Err(reason) => self.warn(path, reason),
+            Err(reason) => self.warn(path, reason.to_string()),
         }
     }
 

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::ReadError;
 use super::decode::{decode, html_charset};
 use super::doc::{RawDoc, paras_of_text};
 
@@ -56,8 +57,8 @@ pub struct Read {
 }
 
 /// Read one file's bytes as the given format. `path` names the file in messages and ids.
-/// An error is a one-line reason the file could not be read at all.
-pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
+/// An error is the reason the file could not be read at all.
+pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, ReadError> {
     let declared = (format == Format::Html)
         .then(|| html_charset(bytes))
         .flatten();
@@ -89,8 +90,7 @@ pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
         }
         Format::Html => out.docs.push(html_doc(text, base)?),
         Format::Json => {
-            let value: Value =
-                serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
+            let value: Value = serde_json::from_str(text)?;
             let records = fields::records(value);
             let many = records.len() > 1;
             for (i, rec) in records.into_iter().enumerate() {
@@ -120,7 +120,7 @@ pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
         }
     }
     if out.docs.is_empty() && format != Format::Json && format != Format::JsonLines {
-        return Err("no text found".into());
+        return Err(ReadError::NoText);
     }
     Ok(out)
 }
@@ -154,7 +154,7 @@ fn looks_like_page(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-fn html_doc(text: &str, mut doc: RawDoc) -> Result<RawDoc, String> {
+fn html_doc(text: &str, mut doc: RawDoc) -> Result<RawDoc, ReadError> {
     html::read(text, &mut doc)?;
     if doc.source.is_none() {
         doc.source = doc.url.as_deref().and_then(fields::host_of);
@@ -239,6 +239,11 @@ mod tests {
     #[test]
     fn malformed_json_is_one_line() {
         let err = read(Path::new("x.json"), Format::Json, b"{\"title\": \"A\",, }").unwrap_err();
+        assert!(
+            matches!(err, ReadError::MalformedJson { line: 1, .. }),
+            "{err:?}"
+        );
+        let err = err.to_string();
         assert!(err.starts_with("malformed JSON: "), "{err}");
         assert!(!err.contains('\n'));
     }
