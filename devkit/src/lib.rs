@@ -6,7 +6,6 @@
 pub mod fixtures;
 pub mod grouping_score;
 pub mod newswcl50;
-pub mod report_fixture;
 pub mod synthetic;
 pub mod wnc;
 
