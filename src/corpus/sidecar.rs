@@ -60,17 +60,33 @@ fn date_of(v: &toml::Value) -> Option<NaiveDate> {
     }
 }
 
-/// Parse a sidecar file's text into entries keyed by file name. The error is one line.
-pub fn parse(text: &str) -> Result<HashMap<String, SidecarEntry>, String> {
-    toml::from_str(text).map_err(|e| {
-        e.to_string()
+/// A `sources.toml` that does not parse: the parser's message on one line, and the line of the
+/// file it is about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SidecarError {
+    /// The parser's message without the quoted source lines, on one line.
+    pub message: String,
+    /// The line of the error, from 1, when the parser says.
+    pub line: Option<usize>,
+}
+
+/// Parse a sidecar file's text into entries keyed by file name.
+pub fn parse(text: &str) -> Result<HashMap<String, SidecarEntry>, SidecarError> {
+    toml::from_str(text).map_err(|e: toml::de::Error| SidecarError {
+        line: e
+            .span()
+            .and_then(|s| text.get(..s.start))
+            .map(|before| before.matches('\n').count() + 1),
+        message: e
+            .to_string()
             .lines()
             .map(str::trim)
             .filter(|l| {
                 !l.is_empty() && !l.starts_with('|') && !l.chars().all(|c| c == '^' || c == ' ')
             })
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" "),
     })
 }
 
@@ -124,6 +140,8 @@ mod tests {
     #[test]
     fn unknown_keys_are_a_one_line_error() {
         let err = parse("[\"a.txt\"]\nsorce = \"CNBC\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        let err = err.to_string();
         assert!(err.contains("sorce"), "{err}");
         assert!(!err.contains('\n'), "{err}");
     }
