@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
 use crate::corpus::LoadConfig;
+use crate::fetch::FetchConfig;
 use crate::group::GroupConfig;
 use crate::tui::TuiConfig;
 
@@ -28,12 +29,16 @@ pub struct Config {
     pub compare: CompareConfig,
     /// The terminal reader.
     pub tui: TuiConfig,
+    /// Fetching pages and feeds into the library.
+    pub fetch: FetchConfig,
 }
 
 impl Config {
     /// Parse a config file's text; the error names the line and what is wrong.
     pub fn parse(text: &str) -> std::result::Result<Self, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let cfg: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        cfg.fetch.check()?;
+        Ok(cfg)
     }
 
     /// Load the config: from `explicit` when given (it must exist), else from the user's

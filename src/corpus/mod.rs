@@ -16,7 +16,7 @@ pub mod decode;
 pub mod doc;
 pub mod read;
 mod sample;
-mod sidecar;
+pub(crate) mod sidecar;
 
 pub use article::{Article, LoadWarning, Loaded, printable};
 pub use clean::{Removed, Rule};
@@ -80,13 +80,33 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
 pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, String> {
-    let read = read::read(path, Format::Text, bytes)?;
-    let doc = read.docs.into_iter().next().ok_or("no text found")?;
-    let cleaned = clean::clean(doc, &SharedLines::default(), true);
-    if cleaned.article.body.is_empty() {
-        return Err(NOTHING_LEFT.into());
+    let mut articles = parse_bytes(path, Format::Text, bytes, None, true)?;
+    Ok(articles.swap_remove(0))
+}
+
+/// Read and clean the articles in one file's bytes, as loading that file would (`charset`:
+/// the encoding the bytes were served with, see [`read::read_declared`]). What fetching
+/// checks of a page before storing it. An error is a one-line reason; at least one article
+/// comes back otherwise.
+pub fn parse_bytes(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    charset: Option<&str>,
+    clean: bool,
+) -> Result<Vec<Article>, String> {
+    let read = read::read_declared(path, format, bytes, charset)?;
+    let mut notes = read.notes.into_iter().filter(|n| !n.starts_with("not UTF-8"));
+    let articles: Vec<Article> = read
+        .docs
+        .into_iter()
+        .map(|doc| clean::clean(doc, &SharedLines::default(), clean).article)
+        .filter(|a| !a.body.is_empty())
+        .collect();
+    if articles.is_empty() {
+        return Err(notes.next().unwrap_or_else(|| NOTHING_LEFT.into()));
     }
-    Ok(cleaned.article)
+    Ok(articles)
 }
 
 const NOTHING_LEFT: &str = "no article text left after removing page furniture";
@@ -242,7 +262,11 @@ impl<'a> Loader<'a> {
             Ok(b) => b,
             Err(e) => return self.warn(path, io_reason(&e)),
         };
-        match read::read(path, format, &bytes) {
+        // A fetched page's sidecar line names the charset it was served with.
+        let charset = self
+            .sidecar_for(path, &path.to_string_lossy())
+            .and_then(|e| e.charset);
+        match read::read_declared(path, format, &bytes, charset.as_deref()) {
             Ok(read) => {
                 for note in read.notes {
                     self.warn(path, note);
