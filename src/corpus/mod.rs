@@ -80,8 +80,18 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
 pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, String> {
-    let mut articles = parse_bytes(path, Format::Text, bytes, None, true)?;
-    Ok(articles.swap_remove(0))
+    let mut parsed = parse_bytes(path, Format::Text, bytes, None, true)?;
+    Ok(parsed.swap_remove(0).article)
+}
+
+/// An article read from bytes, and whether its headline was stated by the file (a meta tag,
+/// `<title>`, a record's field) rather than guessed from its first line by cleaning.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The article.
+    pub article: Article,
+    /// The headline came from the file's own metadata.
+    pub stated_title: bool,
 }
 
 /// Read and clean the articles in one file's bytes, as loading that file would (`charset`:
@@ -94,19 +104,26 @@ pub fn parse_bytes(
     bytes: &[u8],
     charset: Option<&str>,
     clean: bool,
-) -> Result<Vec<Article>, String> {
+) -> Result<Vec<Parsed>, String> {
     let read = read::read_declared(path, format, bytes, charset)?;
     let mut notes = read.notes.into_iter().filter(|n| !n.starts_with("not UTF-8"));
-    let articles: Vec<Article> = read
+    let parsed: Vec<Parsed> = read
         .docs
         .into_iter()
-        .map(|doc| clean::clean(doc, &SharedLines::default(), clean).article)
-        .filter(|a| !a.body.is_empty())
+        .map(|doc| {
+            let stated_title = doc.title.is_some();
+            let article = clean::clean(doc, &SharedLines::default(), clean).article;
+            Parsed {
+                article,
+                stated_title,
+            }
+        })
+        .filter(|p| !p.article.body.is_empty())
         .collect();
-    if articles.is_empty() {
+    if parsed.is_empty() {
         return Err(notes.next().unwrap_or_else(|| NOTHING_LEFT.into()));
     }
-    Ok(articles)
+    Ok(parsed)
 }
 
 const NOTHING_LEFT: &str = "no article text left after removing page furniture";

@@ -428,8 +428,15 @@ impl Run<'_> {
         .map_err(FetchError::Unreadable)?;
         let hint = job.hint.as_ref();
         // A file of several records (a NewsAPI answer) keeps each record's own metadata.
-        let one = (articles.len() == 1).then(|| &articles[0]);
+        let parsed = (articles.len() == 1).then(|| &articles[0]);
+        let one = parsed.map(|p| &p.article);
         let item_title = hint.and_then(|h| h.item.title.clone());
+        // The feed's headline is better than one guessed from the page's first line.
+        let title = match parsed {
+            Some(p) if p.stated_title => p.article.title.clone(),
+            Some(p) => item_title.or(p.article.title.clone()),
+            None => None,
+        };
         let new = NewArticle {
             url: job.url.clone(),
             format,
@@ -439,7 +446,7 @@ impl Run<'_> {
                     .or_else(|| hint.and_then(|h| h.outlet.clone()))
                     .or_else(|| crate::corpus::read::host_of(page.url.as_str()))
             }),
-            title: one.and_then(|a| a.title.clone().or(item_title)),
+            title,
             date: one.and_then(|a| a.date.or_else(|| hint.and_then(|h| h.item.day()))),
             charset: page.charset.clone(),
             bytes: page.bytes,
