@@ -442,3 +442,17 @@ fn at_most_four_requests_at_once() {
     let most = server.max_in_flight();
     assert!((1..=4).contains(&most), "{most} requests at once");
 }
+
+#[test]
+fn the_example_config_documents_the_fetch_defaults() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let cfg = parallax::config::Config::parse(&text).unwrap();
+    assert_eq!(cfg.fetch, parallax::fetch::FetchConfig::default());
+    // The commented user agent is the default one.
+    let ua = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# user_agent = "))
+        .unwrap();
+    assert_eq!(ua.trim_matches('"'), parallax::fetch::default_user_agent());
+}
