@@ -1,15 +1,14 @@
 //! A web server on 127.0.0.1 for trying `parallax fetch` by hand and for measuring it: the
-//! routes of the fetch tests (tests/support/web.rs: seed pages, feeds, failures) and any
+//! routes of the fetch tests (`parallax_devkit::web`: seed pages, feeds, failures) and any
 //! number of article pages `/page/N.html`.
 //!
 //! `cargo run --release --example serve_pages -- 200 > urls.txt` prints the addresses of 200
 //! pages (the server's base address goes to standard error) and serves until stopped
 //! (Ctrl-C, or `timeout SECONDS` around it). README "Performance" has the measuring command.
 
-#[path = "../tests/support/web.rs"]
-mod web;
-
 use std::io::Write;
+
+use parallax_devkit::web;
 
 fn main() {
     let pages: usize = std::env::args()
