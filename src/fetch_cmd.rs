@@ -97,10 +97,10 @@ fn report(e: Event, bar: Option<&ProgressBar>) {
             url,
             title,
             items,
-            queued,
+            taken,
         } => (
             format!(
-                "feed    {url}: {}{items} items, {queued} to fetch",
+                "feed    {url}: {}{items} items, taking {taken}",
                 title.map(|t| format!("{}, ", clip(&t))).unwrap_or_default()
             ),
             false,

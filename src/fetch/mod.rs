@@ -149,7 +149,7 @@ pub struct Request {
 pub enum Event {
     /// More addresses joined the queue (a feed's items): the total to fetch grew by this many.
     Queued(usize),
-    /// A feed was read.
+    /// A feed was read; its items within the limit follow (each stored, kept or failed).
     Feed {
         /// The feed's address.
         url: String,
@@ -157,8 +157,8 @@ pub enum Event {
         title: Option<String>,
         /// Items with a usable link.
         items: usize,
-        /// Items queued (within the limit, not stored before, not listed twice).
-        queued: usize,
+        /// Items taken: the newest, up to the limit, less those listed twice.
+        taken: usize,
     },
     /// A page was stored.
     Stored {
@@ -194,6 +194,16 @@ pub struct Summary {
     pub kept: Vec<Entry>,
     /// Addresses that failed.
     pub failed: usize,
+}
+
+/// What becomes of an address offered to the queue.
+enum Admit {
+    /// Queued, with the host it will ask.
+    Queue((String, Job)),
+    /// Stored before: not fetched again.
+    Kept(Event),
+    /// Already queued in this run.
+    Again,
 }
 
 /// A queued address and what is known of it in advance.
@@ -274,8 +284,10 @@ pub fn fetch(
     for (raw, kind) in given {
         match parse_url(raw) {
             Ok(url) => {
-                if let Some(job) = run.admit(url, kind, None, on_event) {
-                    jobs.push(job);
+                match run.admit(url, kind, None) {
+                    Admit::Queue(job) => jobs.push(job),
+                    Admit::Kept(event) => on_event(event),
+                    Admit::Again => {}
                 }
             }
             Err(error) => run.fail(raw.clone(), error, on_event),
@@ -313,29 +325,22 @@ impl Run<'_> {
     }
 
     /// Queue an address unless it was queued before in this run, or is stored and not to be
-    /// refreshed (then it is reported as kept).
-    fn admit(
-        &self,
-        url: Url,
-        kind: JobKind,
-        hint: Option<Hint>,
-        on_event: &(dyn Fn(Event) + Sync),
-    ) -> Option<(String, Job)> {
+    /// refreshed (then it is kept, and the event saying so is the caller's to send).
+    fn admit(&self, url: Url, kind: JobKind, hint: Option<Hint>) -> Admit {
         if !lock(&self.seen).insert(url.to_string()) {
-            return None;
+            return Admit::Again;
         }
         if kind != JobKind::Feed && !self.req.refresh {
             let known = lock(&self.stored_urls).get(url.as_str()).cloned();
             if let Some(entry) = known {
                 lock(&self.summary).kept.push(entry.clone());
-                on_event(Event::Kept {
+                return Admit::Kept(Event::Kept {
                     url: url.to_string(),
                     entry,
                 });
-                return None;
             }
         }
-        Some((host_key(&url), Job { url, kind, hint }))
+        Admit::Queue((host_key(&url), Job { url, kind, hint }))
     }
 
     fn process(&self, job: Job, queue: &Queue<'_, Job>, on_event: &(dyn Fn(Event) + Sync)) {
@@ -383,25 +388,29 @@ impl Run<'_> {
         let feed = feeds::parse(&page.bytes, &page.url).map_err(FetchError::Kind)?;
         let total = feed.items.len();
         let mut jobs = Vec::new();
+        let mut kept = Vec::new();
         for item in feed.items.into_iter().take(self.req.limit) {
             let hint = Hint {
                 outlet: feed.title.clone(),
                 item: item.clone(),
             };
-            if let Some(j) = self.admit(item.url, JobKind::Item, Some(hint), on_event) {
-                jobs.push(j);
+            match self.admit(item.url, JobKind::Item, Some(hint)) {
+                Admit::Queue(j) => jobs.push(j),
+                Admit::Kept(event) => kept.push(event),
+                Admit::Again => {}
             }
         }
-        let queued = jobs.len();
+        let taken = jobs.len() + kept.len();
         on_event(Event::Feed {
             url: job.url.to_string(),
             title: feed.title,
             items: total,
-            queued,
+            taken,
         });
-        if queued > 0 {
-            on_event(Event::Queued(queued));
+        if taken > 0 {
+            on_event(Event::Queued(taken));
         }
+        kept.into_iter().for_each(on_event);
         queue.push(jobs);
         Ok(())
     }

@@ -228,7 +228,7 @@ fn feeds_rss_and_atom() {
         .arg("--feed")
         .arg(server.url("/feeds/rss.xml")));
     assert!(r.ok, "{}\n{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("Seed Wire, 5 items, 2 to fetch"), "{}", r.stdout);
+    assert!(r.stdout.contains("Seed Wire, 5 items, taking 2"), "{}", r.stdout);
     let lib = library_json(&home, &["--into", into.to_str().unwrap()]);
     let mut got: Vec<(String, String)> = lib["articles"]
         .as_array()
