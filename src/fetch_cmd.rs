@@ -55,7 +55,11 @@ pub fn run_fetch(req: &Request, library: &Library, cfg: &Config) -> Result<Summa
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let mut parts = vec![count(summary.stored.len(), "article stored", "articles stored")];
+    let mut parts = vec![count(
+        summary.stored.len(),
+        "article stored",
+        "articles stored",
+    )];
     if !summary.kept.is_empty() {
         parts.push(format!("{} already there", summary.kept.len()));
     }
@@ -151,14 +155,21 @@ fn report(e: Event, bar: Option<&ProgressBar>) {
 
 /// `RT, 2025-09-05`: the outlet and date a stored article was given.
 fn facts(e: &Entry) -> String {
-    let outlet = e.source.as_deref().map(clip).unwrap_or_else(|| "outlet unknown".into());
+    let outlet = e
+        .source
+        .as_deref()
+        .map(clip)
+        .unwrap_or_else(|| "outlet unknown".into());
     let date = e.date.as_deref().unwrap_or("date unknown");
     format!("{outlet}, {date}")
 }
 
 /// Page-supplied text made safe and short for one line.
 fn clip(s: &str) -> String {
-    let s = sanitize_line(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = sanitize_line(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     match s.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,

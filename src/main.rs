@@ -212,13 +212,20 @@ fn fetch_urls(paths: Vec<PathBuf>, cfg: &Config) -> Result<Vec<PathBuf>> {
         return Ok(files);
     }
     let req = parallax::fetch::Request {
-        pages: urls.iter().map(|u| u.to_string_lossy().into_owned()).collect(),
+        pages: urls
+            .iter()
+            .map(|u| u.to_string_lossy().into_owned())
+            .collect(),
         limit: cfg.fetch.feed_limit,
         ..Default::default()
     };
     let library = fetch_cmd::library(None, cfg)?;
     let summary = fetch_cmd::run_fetch(&req, &library, cfg)?;
-    let got = summary.stored.iter().chain(&summary.kept).map(|e| e.path.clone());
+    let got = summary
+        .stored
+        .iter()
+        .chain(&summary.kept)
+        .map(|e| e.path.clone());
     files.extend(got);
     if files.is_empty() {
         bail!("none of the addresses could be fetched");

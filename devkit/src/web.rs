@@ -131,7 +131,10 @@ fn rss(base: &str, seeds: &[Seed]) -> String {
         .map(|s| {
             let date = s.date.as_deref().map(|d| {
                 let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-                format!("<pubDate>{}</pubDate>", d.format("%a, %d %b %Y 09:00:00 GMT"))
+                format!(
+                    "<pubDate>{}</pubDate>",
+                    d.format("%a, %d %b %Y 09:00:00 GMT")
+                )
             });
             format!(
                 "<item><title>{}</title><link>{base}/news/{}.html</link>{}</item>\n",

@@ -106,7 +106,10 @@ pub fn parse_bytes(
     clean: bool,
 ) -> Result<Vec<Parsed>, String> {
     let read = read::read_declared(path, format, bytes, charset)?;
-    let mut notes = read.notes.into_iter().filter(|n| !n.starts_with("not UTF-8"));
+    let mut notes = read
+        .notes
+        .into_iter()
+        .filter(|n| !n.starts_with("not UTF-8"));
     let parsed: Vec<Parsed> = read
         .docs
         .into_iter()

@@ -263,7 +263,7 @@ fn seconds(s: f64) -> String {
 /// `10 MB`, `512 KB`.
 pub(crate) fn human_bytes(n: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if n >= MB && n % MB == 0 {
+    if n >= MB && n.is_multiple_of(MB) {
         format!("{} MB", n / MB)
     } else if n >= MB {
         format!("{:.1} MB", n as f64 / MB as f64)
@@ -298,14 +298,17 @@ mod tests {
     #[test]
     fn sniffing_without_a_content_type() {
         assert_eq!(sniff(b"  <!doctype html><p>x"), Some(Kind::Html));
-        assert_eq!(sniff(b"<?xml version='1.0'?><rss version='2.0'>"), Some(Kind::Feed));
+        assert_eq!(
+            sniff(b"<?xml version='1.0'?><rss version='2.0'>"),
+            Some(Kind::Feed)
+        );
         assert_eq!(sniff(b"{\"articles\": []}"), Some(Kind::Json));
         assert_eq!(sniff(b"\x89PNG\r\n"), None);
     }
 
     #[test]
     fn bodies_are_counted_not_trusted() {
-        let ten = vec![b'x'; 10];
+        let ten = [b'x'; 10];
         assert_eq!(read_limited(&ten[..], 10).ok().map(|b| b.len()), Some(10));
         assert!(matches!(read_limited(&ten[..], 9), Err(Limited::Over)));
     }

@@ -34,7 +34,9 @@ pub enum FetchError {
     #[error("disallowed by the site's robots.txt (--ignore-robots fetches it anyway)")]
     Robots,
     /// robots.txt could not be read, which counts as "disallow everything" (RFC 9309).
-    #[error("the site's robots.txt could not be read ({0}); not fetched (--ignore-robots fetches anyway)")]
+    #[error(
+        "the site's robots.txt could not be read ({0}); not fetched (--ignore-robots fetches anyway)"
+    )]
     RobotsUnreadable(String),
     /// The host name does not resolve.
     #[error("host not found")]

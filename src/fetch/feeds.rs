@@ -120,7 +120,10 @@ mod tests {
             ]
         );
         assert_eq!(f.unlinked, 1);
-        assert_eq!(f.items[0].day().map(|d| d.to_string()).as_deref(), Some("2025-03-11"));
+        assert_eq!(
+            f.items[0].day().map(|d| d.to_string()).as_deref(),
+            Some("2025-03-11")
+        );
     }
 
     #[test]

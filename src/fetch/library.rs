@@ -165,13 +165,18 @@ impl Library {
     fn read_doc(&self) -> Result<(DocumentMut, bool), LibraryError> {
         let path = self.sources_path();
         match std::fs::read_to_string(&path) {
-            Ok(text) => text
-                .parse::<DocumentMut>()
-                .map(|d| (d, true))
-                .map_err(|e| LibraryError::Sidecar {
-                    path,
-                    message: e.to_string().split_whitespace().collect::<Vec<_>>().join(" "),
-                }),
+            Ok(text) => {
+                text.parse::<DocumentMut>()
+                    .map(|d| (d, true))
+                    .map_err(|e| LibraryError::Sidecar {
+                        path,
+                        message: e
+                            .to_string()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    })
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((DocumentMut::new(), false)),
             Err(e) => Err(LibraryError::io(path, e)),
         }
@@ -230,11 +235,12 @@ impl Library {
         // Set the file aside first, so that a failure to rewrite sources.toml can put it back.
         let aside = self.dir.join(format!(".{}.removing", entry.file));
         std::fs::rename(&entry.path, &aside).map_err(|e| LibraryError::io(&entry.path, e))?;
-        if existed && remove_key(&mut doc, &entry.file) {
-            if let Err(e) = self.write_doc(&doc, true) {
-                let _ = std::fs::rename(&aside, &entry.path);
-                return Err(e);
-            }
+        if existed
+            && remove_key(&mut doc, &entry.file)
+            && let Err(e) = self.write_doc(&doc, true)
+        {
+            let _ = std::fs::rename(&aside, &entry.path);
+            return Err(e);
         }
         std::fs::remove_file(&aside).map_err(|e| LibraryError::io(&aside, e))?;
         Ok(entry)
@@ -264,7 +270,11 @@ pub fn file_name(url: &Url, format: Format) -> String {
     let host = if host.is_empty() { "site" } else { host };
     let hash = Sha256::digest(url.as_str().as_bytes());
     let hex: String = hash.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    let ext = if format == Format::Json { "json" } else { "html" };
+    let ext = if format == Format::Json {
+        "json"
+    } else {
+        "html"
+    };
     format!("{host}-{hex}.{ext}")
 }
 
@@ -279,7 +289,10 @@ fn line_of(a: &NewArticle) -> InlineTable {
         t.insert("title", one_line(s).into());
     }
     if let Some(d) = a.date
-        && let Ok(v) = d.format("%Y-%m-%d").to_string().parse::<toml_edit::Datetime>()
+        && let Ok(v) = d
+            .format("%Y-%m-%d")
+            .to_string()
+            .parse::<toml_edit::Datetime>()
     {
         t.insert("date", v.into());
     }
@@ -377,10 +390,16 @@ mod tests {
         let n = file_name(&u, Format::Html);
         assert!(n.starts_with("www.example.com-"), "{n}");
         assert!(n.ends_with(".html"));
-        assert!(!n.contains("etc") && !n.contains('/') && !n.contains('%'), "{n}");
+        assert!(
+            !n.contains("etc") && !n.contains('/') && !n.contains('%'),
+            "{n}"
+        );
         let other = Url::parse("https://www.example.com/a").unwrap();
         assert_ne!(file_name(&other, Format::Html), n);
-        assert_eq!(file_name(&other, Format::Json).rsplit('.').next(), Some("json"));
+        assert_eq!(
+            file_name(&other, Format::Json).rsplit('.').next(),
+            Some("json")
+        );
     }
 
     #[test]
@@ -388,7 +407,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::new(dir.path().join("library"));
         assert!(!lib.has_articles());
-        let a = lib.store(&article("https://news.example/a", "First")).unwrap();
+        let a = lib
+            .store(&article("https://news.example/a", "First"))
+            .unwrap();
         assert!(lib.has_articles());
         // The user adds a note and a hand-made line of their own.
         let sources = lib.dir().join("sources.toml");
@@ -396,18 +417,25 @@ mod tests {
         text.push_str("# my own note\n\"mine.txt\" = { source = \"Mine\" }\n");
         std::fs::write(&sources, &text).unwrap();
         std::fs::write(lib.dir().join("mine.txt"), "My own article.").unwrap();
-        let b = lib.store(&article("https://news.example/b", "Second")).unwrap();
+        let b = lib
+            .store(&article("https://news.example/b", "Second"))
+            .unwrap();
         assert_eq!(b.title.as_deref(), Some("Second"));
         assert_eq!(b.date.as_deref(), Some("2025-03-11"));
         assert_eq!(b.fetched_at.as_deref(), Some("2026-01-02T03:04:05Z"));
         // Refresh: the same address, same file, one line.
-        let a2 = lib.store(&article("https://news.example/a", "First, again")).unwrap();
+        let a2 = lib
+            .store(&article("https://news.example/a", "First, again"))
+            .unwrap();
         assert_eq!(a2.file, a.file);
         let entries = lib.entries().unwrap();
         assert_eq!(entries.len(), 3, "{entries:?}");
         let text = std::fs::read_to_string(&sources).unwrap();
         assert!(text.starts_with("# Articles fetched by"), "{text}");
-        assert!(text.contains("# my own note\n\"mine.txt\" = { source = \"Mine\" }"), "{text}");
+        assert!(
+            text.contains("# my own note\n\"mine.txt\" = { source = \"Mine\" }"),
+            "{text}"
+        );
         assert_eq!(text.matches("news.example/a").count(), 1, "{text}");
         // Each stored article is one line.
         let lines = text.lines().filter(|l| l.contains("fetched_at = ")).count();
@@ -441,8 +469,13 @@ mod tests {
         let lib = Library::new(dir.path());
         let bad = "\"x.html\" = { source = \n";
         std::fs::write(dir.path().join("sources.toml"), bad).unwrap();
-        let err = lib.store(&article("https://news.example/a", "A")).unwrap_err();
-        assert!(err.to_string().contains("malformed, left untouched"), "{err}");
+        let err = lib
+            .store(&article("https://news.example/a", "A"))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("malformed, left untouched"),
+            "{err}"
+        );
         assert_eq!(
             std::fs::read_to_string(dir.path().join("sources.toml")).unwrap(),
             bad

@@ -94,7 +94,8 @@ impl FetchConfig {
         };
         positive("connect_timeout_secs", self.connect_timeout_secs)?;
         positive("timeout_secs", self.timeout_secs)?;
-        if !(self.host_interval_secs.is_finite() && (0.0..=3600.0).contains(&self.host_interval_secs))
+        if !(self.host_interval_secs.is_finite()
+            && (0.0..=3600.0).contains(&self.host_interval_secs))
         {
             return Err(format!(
                 "[fetch] host_interval_secs = {}: must be 0 to 3600 seconds",
@@ -283,13 +284,11 @@ pub fn fetch(
     let mut jobs = Vec::new();
     for (raw, kind) in given {
         match parse_url(raw) {
-            Ok(url) => {
-                match run.admit(url, kind, None) {
-                    Admit::Queue(job) => jobs.push(job),
-                    Admit::Kept(event) => on_event(event),
-                    Admit::Again => {}
-                }
-            }
+            Ok(url) => match run.admit(url, kind, None) {
+                Admit::Queue(job) => jobs.push(job),
+                Admit::Kept(event) => on_event(event),
+                Admit::Again => {}
+            },
             Err(error) => run.fail(raw.clone(), error, on_event),
         }
     }
@@ -361,7 +360,9 @@ impl Run<'_> {
         }
         let page = self.client.get(&job.url, Want::Article)?;
         let is_feed = page.kind == Kind::Feed
-            || (job.kind == JobKind::Feed && page.kind == Kind::Json && looks_like_json_feed(&page.bytes));
+            || (job.kind == JobKind::Feed
+                && page.kind == Kind::Json
+                && looks_like_json_feed(&page.bytes));
         match (job.kind, is_feed) {
             (JobKind::Feed | JobKind::Any, true) => self.read_feed(job, &page, queue, on_event),
             (JobKind::Item, true) => Err(FetchError::Kind(
@@ -489,10 +490,17 @@ mod tests {
     #[test]
     fn only_http_addresses_without_fragments() {
         assert_eq!(
-            parse_url(" https://news.example/a#comments ").unwrap().as_str(),
+            parse_url(" https://news.example/a#comments ")
+                .unwrap()
+                .as_str(),
             "https://news.example/a"
         );
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "news.example/a", "ftp://x/y"] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "news.example/a",
+            "ftp://x/y",
+        ] {
             assert!(matches!(parse_url(bad), Err(FetchError::NotHttp)), "{bad}");
         }
     }

@@ -143,7 +143,11 @@ mod tests {
         assert_eq!(p.reserve("a.example", t0), t0);
         assert_eq!(p.reserve("a.example", t0), t0 + Duration::from_secs(1));
         assert_eq!(p.reserve("a.example", t0), t0 + Duration::from_secs(2));
-        assert_eq!(p.reserve("b.example", t0), t0, "another host is not held up");
+        assert_eq!(
+            p.reserve("b.example", t0),
+            t0,
+            "another host is not held up"
+        );
         // Asked again long after, a host is free at once.
         let later = t0 + Duration::from_secs(10);
         assert_eq!(p.reserve("a.example", later), later);
@@ -153,7 +157,11 @@ mod tests {
     fn the_queue_prefers_a_free_host_and_ends_when_work_is_done() {
         let p = Pacer::new(Duration::from_secs(60));
         let q: Queue<'_, u32> = Queue::new(&p);
-        q.push([("a".to_string(), 1), ("a".to_string(), 2), ("b".to_string(), 3)]);
+        q.push([
+            ("a".to_string(), 1),
+            ("a".to_string(), 2),
+            ("b".to_string(), 3),
+        ]);
         let first = q.next();
         assert_eq!(first, Some(1));
         p.reserve("a", Instant::now());

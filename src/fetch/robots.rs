@@ -76,7 +76,8 @@ mod tests {
 
     #[test]
     fn disallowed_paths_for_everyone_and_for_parallax() {
-        let txt = "User-agent: *\nDisallow: /private/\n\nUser-agent: parallax\nDisallow: /drafts/\n";
+        let txt =
+            "User-agent: *\nDisallow: /private/\n\nUser-agent: parallax\nDisallow: /drafts/\n";
         assert!(allowed(txt, "https://news.example/world/a.html"));
         assert!(!allowed(txt, "https://news.example/drafts/a.html"));
         let star = "User-agent: *\nDisallow: /private/\n";

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use serde_json::Value;
 use parallax_devkit::web::{self, Server};
+use serde_json::Value;
 
 /// A user's home in a temporary folder: HOME, XDG config and data, and a working folder.
 struct Home {
@@ -118,15 +118,29 @@ fn seed_pages_into_the_library_then_no_path_reads_them() {
     let before = home.files();
     let r = run(home.cmd().arg("fetch").args(&urls));
     assert!(r.ok, "{}\n{}", r.stdout, r.stderr);
-    assert_eq!(r.stdout.lines().filter(|l| l.starts_with("stored")).count(), 5, "{}", r.stdout);
+    assert_eq!(
+        r.stdout.lines().filter(|l| l.starts_with("stored")).count(),
+        5,
+        "{}",
+        r.stdout
+    );
     assert!(r.stderr.contains("5 articles stored"), "{}", r.stderr);
     assert_written_only_under(&before, &home.files(), "data/parallax/library/");
 
     // Each request named parallax and its version.
     let agent = format!("parallax/{}", env!("CARGO_PKG_VERSION"));
-    assert!(server.requests().iter().all(|(_, ua)| ua.starts_with(&agent)));
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|(_, ua)| ua.starts_with(&agent))
+    );
     // robots.txt was asked for once for the one site.
-    let robots = server.requests().iter().filter(|(p, _)| p == "/robots.txt").count();
+    let robots = server
+        .requests()
+        .iter()
+        .filter(|(p, _)| p == "/robots.txt")
+        .count();
     assert_eq!(robots, 1);
 
     // The library lists each page with the page's own outlet, title and date.
@@ -143,12 +157,19 @@ fn seed_pages_into_the_library_then_no_path_reads_them() {
         assert_eq!(e["date"].as_str(), s.date.as_deref(), "{e}");
         assert!(e["fetched_at"].is_string(), "{e}");
         let file = e["file"].as_str().unwrap();
-        assert!(file.starts_with("127.0.0.1-") && file.ends_with(".html"), "{file}");
+        assert!(
+            file.starts_with("127.0.0.1-") && file.ends_with(".html"),
+            "{file}"
+        );
         assert!(home.library().join(file).is_file());
     }
     // The raw HTML is stored as served.
-    let first = listed.iter().find(|e| e["url"] == urls[0].as_str()).unwrap();
-    let stored = std::fs::read_to_string(home.library().join(first["file"].as_str().unwrap())).unwrap();
+    let first = listed
+        .iter()
+        .find(|e| e["url"] == urls[0].as_str())
+        .unwrap();
+    let stored =
+        std::fs::read_to_string(home.library().join(first["file"].as_str().unwrap())).unwrap();
     assert!(stored.contains("<meta property=\"og:site_name\" content=\"CNBC\">"));
 
     // No path: the library, grouped like any folder.
@@ -167,17 +188,28 @@ fn seed_pages_into_the_library_then_no_path_reads_them() {
         })
         .collect();
     outlets_dates.sort();
-    let mut expected: Vec<(String, Option<String>)> =
-        seeds.iter().map(|s| (s.outlet.clone(), s.date.clone())).collect();
+    let mut expected: Vec<(String, Option<String>)> = seeds
+        .iter()
+        .map(|s| (s.outlet.clone(), s.date.clone()))
+        .collect();
     expected.sort();
     assert_eq!(outlets_dates, expected);
-    for a in stories.iter().flat_map(|s| s["articles"].as_array().unwrap().iter()) {
+    for a in stories
+        .iter()
+        .flat_map(|s| s["articles"].as_array().unwrap().iter())
+    {
         let path = a["path"].as_str().unwrap();
         assert!(Path::new(path).starts_with(home.library()), "{path}");
     }
     let rt_story = stories
         .iter()
-        .find(|s| s["articles"].as_array().unwrap().iter().any(|a| a["source"] == "RT"))
+        .find(|s| {
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["source"] == "RT")
+        })
         .unwrap();
     assert_eq!(
         rt_story["articles"].as_array().unwrap().len(),
@@ -192,7 +224,13 @@ fn seed_pages_into_the_library_then_no_path_reads_them() {
     let r = run(home.cmd().args(["fetch", "--refresh"]).arg(&urls[4]));
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stdout.starts_with("updated"), "{}", r.stdout);
-    assert_eq!(library_json(&home, &[])["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        library_json(&home, &[])["articles"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
 
     // --remove takes the file and its line, and nothing else.
     let rt_id = listed.iter().find(|e| e["source"] == "RT").unwrap()["id"]
@@ -228,13 +266,22 @@ fn feeds_rss_and_atom() {
         .arg("--feed")
         .arg(server.url("/feeds/rss.xml")));
     assert!(r.ok, "{}\n{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("Seed Wire, 5 items, taking 2"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Seed Wire, 5 items, taking 2"),
+        "{}",
+        r.stdout
+    );
     let lib = library_json(&home, &["--into", into.to_str().unwrap()]);
     let mut got: Vec<(String, String)> = lib["articles"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["source"].as_str().unwrap().to_string(), e["date"].as_str().unwrap().to_string()))
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap().to_string(),
+                e["date"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     got.sort();
     // The two newest: RT (September) and Anadolu (March).
@@ -265,7 +312,12 @@ fn feeds_rss_and_atom() {
     for e in bare {
         let s = seeds
             .iter()
-            .find(|s| e["url"].as_str().unwrap().ends_with(&format!("/bare/{}.html", s.n)))
+            .find(|s| {
+                e["url"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with(&format!("/bare/{}.html", s.n))
+            })
             .unwrap();
         assert_eq!(e["title"], s.title.as_str(), "feed title: {e}");
         // The outlet the page's text names (002: "Source Cryptopolitan"), else the feed's name.
@@ -278,7 +330,11 @@ fn feeds_rss_and_atom() {
         assert_eq!(e["date"], want.as_str(), "feed date: {e}");
     }
     assert!(
-        lib["articles"].as_array().unwrap().iter().any(|e| e["source"] == "Bare Wire"),
+        lib["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["source"] == "Bare Wire"),
         "{lib}"
     );
     assert_written_only_under(&before, &home.files(), "work/feeds/");
@@ -317,23 +373,43 @@ fn failures_are_one_line_each_and_the_rest_proceed() {
     let before = home.files();
     let r = run(&mut cmd);
     assert!(r.ok, "some stored: success\n{}\n{}", r.stdout, r.stderr);
-    let err_lines: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("parallax: ")).collect();
+    let err_lines: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("parallax: "))
+        .collect();
     for (p, reason) in &fail {
         let url = server.url(p);
         let lines: Vec<&&str> = err_lines.iter().filter(|l| l.contains(&url)).collect();
         assert_eq!(lines.len(), 1, "{url}: {}", r.stderr);
-        assert!(lines[0].starts_with(&format!("parallax: {url}: {reason}")), "{}", lines[0]);
+        assert!(
+            lines[0].starts_with(&format!("parallax: {url}: {reason}")),
+            "{}",
+            lines[0]
+        );
     }
     assert!(
         err_lines.contains(&"parallax: javascript:alert(1): not an http(s) address"),
         "{}",
         r.stderr
     );
-    assert_eq!(err_lines.len(), fail.len() + 2, "one line each plus the summary: {}", r.stderr);
-    assert!(r.stderr.contains(&format!("{} addresses failed", fail.len() + 1)), "{}", r.stderr);
+    assert_eq!(
+        err_lines.len(),
+        fail.len() + 2,
+        "one line each plus the summary: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("{} addresses failed", fail.len() + 1)),
+        "{}",
+        r.stderr
+    );
     for p in good {
         assert!(
-            r.stdout.lines().any(|l| l.starts_with("stored") && l.ends_with(&server.url(p))),
+            r.stdout
+                .lines()
+                .any(|l| l.starts_with("stored") && l.ends_with(&server.url(p))),
             "{p} stored: {}",
             r.stdout
         );
@@ -351,11 +427,28 @@ fn failures_are_one_line_each_and_the_rest_proceed() {
             .unwrap_or_else(|| panic!("{p}: {lib}"))
     };
     // The redirect chain ends at the 003 page; it is stored under the address asked for.
-    assert_eq!(entry("/redirect/2")["source"], "Chinese outlet (translated)");
+    assert_eq!(
+        entry("/redirect/2")["source"],
+        "Chinese outlet (translated)"
+    );
     assert_eq!(entry("/gzip.html")["source"], "Anadolu Agency");
     assert_eq!(entry("/deflate.html")["date"], "2025-03-11");
-    assert_eq!(entry("/newsapi.json")["file"].as_str().unwrap().rsplit('.').next(), Some("json"));
-    assert_eq!(entry("/latin1.html")["file"].as_str().unwrap().rsplit('.').next(), Some("html"));
+    assert_eq!(
+        entry("/newsapi.json")["file"]
+            .as_str()
+            .unwrap()
+            .rsplit('.')
+            .next(),
+        Some("json")
+    );
+    assert_eq!(
+        entry("/latin1.html")["file"]
+            .as_str()
+            .unwrap()
+            .rsplit('.')
+            .next(),
+        Some("html")
+    );
 
     // Read back: the script's text is nowhere and the javascript: address is not the URL;
     // the windows-1252 page decodes with the header's charset; the NewsAPI file holds two.
@@ -399,12 +492,20 @@ fn nothing_stored_fails() {
         .arg(server.url("/missing.html"))
         .arg(server.url("/image.png")));
     assert!(!r.ok);
-    assert!(r.stderr.contains("0 articles stored, 2 addresses failed"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("0 articles stored, 2 addresses failed"),
+        "{}",
+        r.stderr
+    );
     assert!(!home.library().join("sources.toml").exists());
     // Without articles in the library, no path still opens the sample.
     let r = run(home.cmd().args(["stories", "--format", "json"]));
     assert!(r.ok, "{}", r.stderr);
-    assert!(r.stdout.contains("\"sample/000_82213bfd1239161b.txt\""), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("\"sample/000_82213bfd1239161b.txt\""),
+        "{}",
+        r.stdout
+    );
     let r = run(home.cmd().arg("fetch"));
     assert!(!r.ok);
     assert!(r.stderr.contains("nothing to fetch"), "{}", r.stderr);
@@ -421,7 +522,11 @@ fn addresses_as_paths_are_fetched_then_read() {
         .arg(server.url("/news/000.html"))
         .arg(server.url("/news/002.html")));
     assert!(r.ok, "{}", r.stderr);
-    assert!(r.stdout.contains("CNBC") && r.stdout.contains("Cryptopolitan"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("CNBC") && r.stdout.contains("Cryptopolitan"),
+        "{}",
+        r.stdout
+    );
     let lib = library_json(&home, &[]);
     assert_eq!(lib["articles"].as_array().unwrap().len(), 2);
 }
@@ -432,8 +537,14 @@ fn at_most_four_requests_at_once() {
     let server = Server::start();
     web::PAGE_DELAY_MS.store(100, std::sync::atomic::Ordering::Relaxed);
     let home = Home::new();
-    let urls: Vec<String> = (0..16).map(|n| server.url(&format!("/page/{n}.html"))).collect();
-    let r = run(home.cmd().args(["fetch", "--into"]).arg(home.path("work/many")).args(&urls));
+    let urls: Vec<String> = (0..16)
+        .map(|n| server.url(&format!("/page/{n}.html")))
+        .collect();
+    let r = run(home
+        .cmd()
+        .args(["fetch", "--into"])
+        .arg(home.path("work/many"))
+        .args(&urls));
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stderr.contains("16 articles stored"), "{}", r.stderr);
     let most = server.max_in_flight();

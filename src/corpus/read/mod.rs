@@ -72,9 +72,11 @@ pub fn read_declared(
     bytes: &[u8],
     charset: Option<&str>,
 ) -> Result<Read, String> {
-    let declared = charset
-        .map(str::to_string)
-        .or_else(|| (format == Format::Html).then(|| html_charset(bytes)).flatten());
+    let declared = charset.map(str::to_string).or_else(|| {
+        (format == Format::Html)
+            .then(|| html_charset(bytes))
+            .flatten()
+    });
     let decoded = decode(bytes, declared.as_deref())?;
     let mut out = Read::default();
     if let Some(enc) = decoded.legacy {
