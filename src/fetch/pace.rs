@@ -10,22 +10,43 @@ use std::time::{Duration, Instant};
 pub(crate) struct Pacer {
     interval: Duration,
     next: Mutex<HashMap<String, Instant>>,
+    /// Hosts that ask for a longer interval (robots.txt `Crawl-delay`).
+    slower: Mutex<HashMap<String, Duration>>,
 }
+
+/// The longest `Crawl-delay` honoured: a site asking for more still gets one request per
+/// this long, so that a few pages do not take hours.
+const MOST_DELAY: Duration = Duration::from_secs(30);
 
 impl Pacer {
     pub(crate) fn new(interval: Duration) -> Self {
         Self {
             interval,
             next: Mutex::new(HashMap::new()),
+            slower: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Keep at least `secs` between two requests to the host (at most [`MOST_DELAY`]).
+    pub(crate) fn at_least(&self, host: &str, secs: f32) {
+        let d = Duration::try_from_secs_f32(secs)
+            .unwrap_or(MOST_DELAY)
+            .min(MOST_DELAY);
+        if d > self.interval {
+            lock(&self.slower).insert(host.to_string(), d);
         }
     }
 
     /// Reserve the host's next slot at or after `now` and return it; the slot after it is
     /// one interval later.
     pub(crate) fn reserve(&self, host: &str, now: Instant) -> Instant {
+        let interval = lock(&self.slower)
+            .get(host)
+            .copied()
+            .unwrap_or(self.interval);
         let mut next = lock(&self.next);
         let slot = next.get(host).map_or(now, |&t| t.max(now));
-        next.insert(host.to_string(), slot + self.interval);
+        next.insert(host.to_string(), slot + interval);
         slot
     }
 
@@ -151,6 +172,18 @@ mod tests {
         // Asked again long after, a host is free at once.
         let later = t0 + Duration::from_secs(10);
         assert_eq!(p.reserve("a.example", later), later);
+        // A crawl delay slows its host only, and is capped.
+        p.at_least("b.example", 5.0);
+        p.at_least("c.example", 86400.0);
+        let t1 = t0 + Duration::from_secs(100);
+        assert_eq!(p.reserve("b.example", t1), t1);
+        assert_eq!(p.reserve("b.example", t1), t1 + Duration::from_secs(5));
+        assert_eq!(p.reserve("c.example", t1), t1);
+        assert_eq!(p.reserve("c.example", t1), t1 + MOST_DELAY);
+        assert_eq!(
+            p.reserve("a.example", later),
+            later + Duration::from_secs(1)
+        );
     }
 
     #[test]

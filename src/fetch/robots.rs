@@ -1,6 +1,7 @@
 //! robots.txt: read once per site (`texting_robots`), before the first page from it.
 //! A missing file (4xx) allows everything; one that cannot be read (5xx, network) disallows
-//! everything, as RFC 9309 asks.
+//! everything, as RFC 9309 asks. A `Crawl-delay` longer than the configured interval slows
+//! requests to that site (up to 30 s between two).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -33,7 +34,17 @@ impl RobotsCache {
     pub(crate) fn check(&self, url: &Url, client: &Client) -> Result<(), FetchError> {
         let origin = url.origin().ascii_serialization();
         let cell = lock(&self.sites).entry(origin.clone()).or_default().clone();
-        let rules = cell.get_or_init(|| fetch_rules(&origin, client));
+        let rules = cell.get_or_init(|| {
+            let rules = fetch_rules(&origin, client);
+            if let Rules::Parsed(robot) = &rules
+                && let Some(delay) = robot.delay
+            {
+                client
+                    .pacer()
+                    .at_least(&super::client::host_key(url), delay);
+            }
+            rules
+        });
         match rules {
             Rules::AllowAll => Ok(()),
             Rules::Parsed(robot) if robot.allowed(url.as_str()) => Ok(()),
@@ -83,5 +94,13 @@ mod tests {
         let star = "User-agent: *\nDisallow: /private/\n";
         assert!(!allowed(star, "https://news.example/private/a.html"));
         assert!(allowed("", "https://news.example/private/a.html"));
+    }
+
+    #[test]
+    fn crawl_delay_is_read() {
+        let Rules::Parsed(r) = parse(b"User-agent: *\nCrawl-delay: 5\nDisallow: /x/\n") else {
+            panic!("parsed");
+        };
+        assert_eq!(r.delay, Some(5.0));
     }
 }
