@@ -14,7 +14,7 @@ use super::attribution::Attribution;
 use super::doc::Doc;
 use super::lexicon::{Entry, Lexicon, VerbForm, inflections};
 use super::quotes::{Found, MIN_QUOTE_WORDS};
-use crate::model::{Mark, MarkKind};
+use crate::model::{Confidence, Mark, MarkKind};
 use crate::text::is_capitalised;
 
 /// A lexicon entry found in the text (including labels that are compared but not shown).
@@ -262,7 +262,7 @@ pub fn analyse<'l>(
         })
         .collect();
     let taken: Vec<Range<usize>> = marks.iter().map(|m| m.start..m.end).collect();
-    for a in atts {
+    for a in atts.iter().filter(|a| !a.characterising) {
         if taken.iter().any(|r| r.start < a.end && a.start < r.end) {
             continue;
         }
@@ -277,23 +277,33 @@ pub fn analyse<'l>(
     }
     for f in found {
         let q = &f.quoted;
-        let speaker = f
+        let credited = f.speaker.as_ref().filter(|s| s.resolved);
+        let named = match credited {
+            Some(s) if s.confidence == Confidence::High => Some(s.name.clone()),
+            Some(s) => Some(format!(
+                "{} (read from “{}”, {} confidence)",
+                s.name,
+                s.text,
+                s.confidence.as_str()
+            )),
+            None => None,
+        };
+        let unresolved = f
             .speaker
             .as_ref()
-            .filter(|s| s.resolved)
-            .map(|s| s.name.as_str());
+            .filter(|s| !s.resolved)
+            .map(|s| format!("{} (unresolved)", s.text));
         let (kind, note, grade) = if q.words >= MIN_QUOTE_WORDS {
-            let note = match speaker {
-                Some(s) => format!("quotation: {s}"),
-                None => "quotation; the speaker is not named".to_string(),
+            let note = match (named, unresolved) {
+                (Some(s), _) => format!("quotation: {s}"),
+                (None, Some(u)) => format!("quotation; said by {u}"),
+                (None, None) => "quotation; the speaker is not named".to_string(),
             };
             (MarkKind::Quote, note, 0)
-        } else if let Some(s) = speaker {
-            (
-                MarkKind::ScareQuote,
-                format!("short quotation: {s}'s own words, picked out by the writer"),
-                1,
-            )
+        } else if let Some(s) = named {
+            // A few words quoted from someone the sentence credits: a partial quotation, the
+            // speaker's words (not the writer's distance).
+            (MarkKind::Quote, format!("partial quotation: {s}"), 0)
         } else {
             (
                 MarkKind::ScareQuote,
@@ -325,7 +335,7 @@ mod tests {
         let d = Doc::new(s);
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
-        let found = quotes::find(&d, &atts);
+        let found = quotes::find(&d, &atts, &People::of(&d));
         analyse(&d, lex, &atts, &found, 0)
             .marks
             .into_iter()
@@ -410,7 +420,7 @@ mod tests {
         let d = Doc::new(s);
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
-        let found = quotes::find(&d, &atts);
+        let found = quotes::find(&d, &atts, &People::of(&d));
         analyse(&d, lex, &atts, &found, min_grade)
             .marks
             .into_iter()
@@ -456,7 +466,7 @@ mod tests {
         );
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
-        let found = quotes::find(&d, &atts);
+        let found = quotes::find(&d, &atts, &People::of(&d));
         let f = analyse(&d, lex, &atts, &found, 1);
         let note = |w: &str| {
             f.marks
