@@ -277,7 +277,10 @@ pub fn analyse<'l>(
     }
     for f in found {
         let q = &f.quoted;
-        let credited = f.speaker.as_ref().filter(|s| s.resolved);
+        let credited = f
+            .speaker
+            .as_ref()
+            .filter(|s| s.resolved && s.confidence > Confidence::Low);
         let named = match credited {
             Some(s) if s.confidence == Confidence::High => Some(s.name.clone()),
             Some(s) => Some(format!(
@@ -288,11 +291,15 @@ pub fn analyse<'l>(
             )),
             None => None,
         };
-        let unresolved = f
-            .speaker
-            .as_ref()
-            .filter(|s| !s.resolved)
-            .map(|s| format!("{} (unresolved)", s.text));
+        let unresolved = f.speaker.as_ref().and_then(|s| {
+            if !s.resolved {
+                Some(format!("{} (unresolved)", s.text))
+            } else if s.confidence == Confidence::Low {
+                Some(format!("{}? (a guess, low confidence)", s.name))
+            } else {
+                None
+            }
+        });
         let (kind, note, grade) = if q.words >= MIN_QUOTE_WORDS {
             let note = match (named, unresolved) {
                 (Some(s), _) => format!("quotation: {s}"),

@@ -62,13 +62,30 @@ pub fn find(doc: &Doc, atts: &[Attribution], people: &People) -> Vec<Found> {
         let next_open = doc.quoted.get(qi + 1).map_or(usize::MAX, |n| n.open);
         let prev_close = if qi == 0 { 0 } else { doc.quoted[qi - 1].close };
         let same_sentence = |a: &Attribution| doc.sent_of[a.words.start] == sent;
+        // "“Does anybody know?” Graham asked.": the splitter ends a sentence at the question
+        // mark, but the cue right after belongs to the quotation.
+        let ends_open = doc.text[q.start..q.close]
+            .trim_end_matches(['”', '"', '’', ' '])
+            .ends_with(['?', '!']);
+        let next_sentence = |a: &Attribution| {
+            ends_open
+                && doc.sent_of[a.words.start] == sent + 1
+                && !doc.text[q.close..a.start].contains('\n')
+        };
         let credited = |a: &&Attribution| a.speaker.is_some();
         let after_within = |max: usize| {
             atts.iter().filter(credited).find(|a| {
                 a.start >= q.close
                     && a.start < next_open
-                    && same_sentence(a)
-                    && doc.words_in(q.close..a.start).len() <= max
+                    && (same_sentence(a) || next_sentence(a))
+                    && (doc.words_in(q.close..a.start).len() <= max
+                        // "“...,” Scott Pruitt, the attorney general of Oklahoma, said": the
+                        // speaker's name comes right after the quotation.
+                        || a.speaker.as_ref().is_some_and(|s| {
+                            s.start >= q.close
+                                && doc.words_in(q.close..s.start).len() <= 2
+                                && doc.words_in(q.close..a.start).len() <= 24
+                        }))
             })
         };
         let before = atts
@@ -114,7 +131,9 @@ fn uncued_speaker(
     para_start: usize,
     atts: &[Attribution],
 ) -> Option<Speaker> {
-    if let Some(s) = super::attribution::transcript_speaker(doc, q) {
+    if let Some(s) = super::attribution::transcript_speaker(doc, q)
+        .or_else(|| super::attribution::dash_speaker(doc, people, q))
+    {
         return Some(s);
     }
     // "Limbaugh continued: “...”", also across a paragraph break.
@@ -134,6 +153,19 @@ fn uncued_speaker(
         .find(|f| f.quoted.close <= q.open && f.quoted.open >= para_start)
     {
         return prev.speaker.clone();
+    }
+    // "..., Schiff said. “The other factor ...”": the sentence before, in the same paragraph,
+    // credits someone and this one does not.
+    let here = doc.words_in(q.start..q.end);
+    if let Some(sent) = (!here.is_empty()).then(|| doc.sent_of[here.start]) {
+        if let Some(a) = atts.iter().rev().find(|a| {
+            a.start >= para_start && a.end <= q.open && sent > 0 && doc.sent_of[a.words.start] == sent - 1
+        }) {
+            if let Some(mut s) = a.speaker.clone() {
+                s.confidence = s.confidence.min(Confidence::Medium);
+                return Some(s);
+            }
+        }
     }
     // Continued over a paragraph break: this paragraph opens with the quotation and names no
     // one, and the paragraph before ended with a quotation.
@@ -462,7 +494,7 @@ fn make_quote(art: &ArticleQuotes, f: &Found) -> Quote {
         speaker: f
             .speaker
             .as_ref()
-            .filter(|s| s.resolved)
+            .filter(|s| s.resolved && s.confidence > Confidence::Low)
             .map(|s| s.name.clone()),
         verb: f.verb.clone(),
         confidence: f.speaker.as_ref().map(|s| s.confidence),
@@ -473,7 +505,8 @@ fn make_quote(art: &ArticleQuotes, f: &Found) -> Quote {
 /// The words naming a speaker as written, when they are not the name shown ("he", "the
 /// spokeswoman").
 pub fn said_by(s: &Speaker) -> Option<String> {
-    (!s.resolved || s.pronoun || !s.text.contains(s.name.as_str())).then(|| s.text.clone())
+    (!s.resolved || s.pronoun || s.confidence == Confidence::Low || !s.text.contains(s.name.as_str()))
+        .then(|| s.text.clone())
 }
 
 /// Find, for each group, the articles that report the same words without quotation marks.
