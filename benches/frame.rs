@@ -8,15 +8,11 @@
 //! terminal: a frame of unchanged state; a key press plus its frame; and a change of the
 //! reference column, which lays the story out again, plus its frame.
 
-#[path = "../tests/support/fixtures.rs"]
-mod fixtures;
-#[path = "support/newswcl50.rs"]
-mod newswcl50;
-
 use crossterm::event::{KeyCode, KeyModifiers};
 use divan::Bencher;
 use parallax::config::Config;
 use parallax::tui::{App, TuiConfig, view};
+use parallax_devkit::{fixtures, newswcl50};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

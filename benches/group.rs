@@ -1,17 +1,15 @@
 //! Grouping speed at growing corpus sizes (synthetic corpora recombined from the test data's
-//! real news sentences; see `benches/support/synthetic.rs`).
+//! real news sentences; see `devkit/src/synthetic.rs`).
 //!
 //! `cargo bench --bench group`. Peak memory is measured separately, with
 //! `examples/group_synthetic.rs` and `/usr/bin/time -v` (README "Performance").
-
-#[path = "support/synthetic.rs"]
-mod synthetic;
 
 use std::sync::OnceLock;
 
 use divan::Bencher;
 use parallax::corpus::Article;
 use parallax::group::{self, GroupConfig};
+use parallax_devkit::synthetic;
 
 fn main() {
     divan::main();

@@ -5,10 +5,8 @@
 //!
 //! `cargo bench --bench story`
 
-#[path = "support/newswcl50.rs"]
-mod newswcl50;
-
 use parallax::config::Config;
+use parallax_devkit::newswcl50;
 
 fn main() {
     divan::main();

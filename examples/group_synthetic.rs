@@ -7,14 +7,9 @@
 //! target/release/examples/group_synthetic 1000 /tmp/synthetic-1k      # also write the files
 //! ```
 //!
-//! The articles are those of the grouping benchmark (`benches/support/synthetic.rs`): real
+//! The articles are those of the grouping benchmark (`devkit/src/synthetic.rs`): real
 //! news sentences recombined into stories. Peak memory includes the corpus itself, as in the
 //! application.
-
-#[path = "../tests/support/grouping_score.rs"]
-mod grouping_score;
-#[path = "../benches/support/synthetic.rs"]
-mod synthetic;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -24,6 +19,7 @@ use std::time::Instant;
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use parallax::corpus::Article;
 use parallax::group::{self, GroupConfig};
+use parallax_devkit::{grouping_score, synthetic};
 
 fn main() -> Result<()> {
     color_eyre::install()?;

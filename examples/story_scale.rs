@@ -9,15 +9,13 @@
 //! /usr/bin/time -v target/release/examples/story_scale 50   # "Maximum resident set size"
 //! ```
 
-#[path = "../benches/support/newswcl50.rs"]
-mod newswcl50;
-
 use std::time::Instant;
 
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use parallax::config::Config;
 use parallax::report::{self, Format};
 use parallax::tui::{App, TuiConfig, view};
+use parallax_devkit::newswcl50;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -8,10 +8,8 @@
 //! test split too; `--details [GRADE]` lists the words most often marked wrongly and missed on
 //! the training split.
 
-#[path = "../tests/support/wnc.rs"]
-mod wnc;
-
 use parallax::compare::DEFAULT_MIN_GRADE;
+use parallax_devkit::wnc;
 
 const SELECTIONS: [(&str, wnc::Selection); 2] = [
     ("loaded", wnc::Selection::Loaded),

@@ -1,0 +1,13 @@
+//! The integration tests, one binary (as ripgrep's `tests/integration`): one module a concern,
+//! helpers only tests use in `support`, and what tests share with benchmarks and examples in
+//! the `parallax-devkit` crate (`devkit/`). Run one concern with `cargo test --test it tui::`.
+
+mod support;
+
+mod alignment;
+mod compare;
+mod grouping;
+mod loading;
+mod report;
+mod robustness;
+mod tui;
