@@ -1236,11 +1236,27 @@ fn subject_position(doc: &Doc, start: usize, end: usize) -> bool {
     if possessive(doc.toks[end - 1].text) {
         return false;
     }
+    // Titles and descriptions before the name belong to it ("Kremlin spokesperson Dmitry
+    // Peskov").
+    let mut start = start;
+    while start > 0
+        && doc.sent_of[start - 1] == doc.sent_of[start]
+        && doc.gap_before(start).trim().is_empty()
+        && (is_role(&doc.keys[start - 1]) || is_capitalised(doc.toks[start - 1].text))
+        && !crate::text::is_stopword(&doc.keys[start - 1])
+    {
+        start -= 1;
+    }
     if doc.starts_sentence(start) || !doc.gap_before(start).trim().is_empty() {
         return true;
     }
     let prev = doc.keys[start - 1].as_str();
     crate::text::is_stopword(prev) && !PREPOSITIONS.contains(&prev)
+}
+
+/// True when the name ending at byte `end` owns something ("Crutcher's death").
+fn possessive_at(doc: &Doc, end: usize) -> bool {
+    doc.text[end..].starts_with(['\'', '’'])
 }
 
 /// A person or body the article names, a candidate for a pronoun to stand for.
@@ -1277,13 +1293,12 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
             .or_insert(nm.gender);
     }
     let mut mentions: Vec<Antecedent> = Vec::new();
+    let mut objects: Vec<Antecedent> = Vec::new();
     for nm in &names {
-        if nm.core.is_empty()
-            || doc.in_quote[nm.words.start].is_some()
-            || !subject_position(doc, nm.words.start, nm.words.end)
-        {
+        if nm.core.is_empty() || doc.in_quote[nm.words.start].is_some() {
             continue;
         }
+        let subject = subject_position(doc, nm.words.start, nm.words.end);
         let person = nm.kind == NameKind::Person && nm.sure;
         let org = nm.kind == NameKind::Organisation;
         if !person && !org {
@@ -1294,7 +1309,8 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
             Gender::Unknown if person => surname_gender.get(&nm.key).copied().unwrap_or_default(),
             g => g,
         };
-        mentions.push(Antecedent {
+        let list = if subject { &mut mentions } else { &mut objects };
+        list.push(Antecedent {
             at: doc.toks[nm.words.start].start,
             speaker: Speaker {
                 start: core.start,
@@ -1338,10 +1354,18 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
                 speaker: c.clone(),
             })
             .collect();
-        let named: Vec<&Antecedent> = mentions
+        let mut named: Vec<&Antecedent> = mentions
             .iter()
             .filter(|m| m.at >= window && m.at < at && fits(&m.speaker))
             .collect();
+        if named.is_empty() {
+            // No subject to stand for: a person named otherwise ("The questions angered
+            // President Trump. He's said ..."), when only one fits.
+            named = objects
+                .iter()
+                .filter(|m| m.at >= window && m.at < at && fits(&m.speaker) && !possessive_at(doc, m.speaker.end))
+                .collect();
+        }
         let last_spoken = spoken.last();
         let last_named = named.last().copied();
         let (chosen, confidence) = match (last_spoken, last_named) {

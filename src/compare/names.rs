@@ -330,7 +330,6 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "amendment",
     "avenue",
     "awards",
-    "bill",
     "campaign",
     "caucus",
     "championship",
