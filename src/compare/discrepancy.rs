@@ -82,7 +82,8 @@ pub fn find(cells: &[CellView], scripts: &HashMap<(usize, usize), Vec<Op>>) -> V
 fn anchors(script: &[Op], at: usize, a: &Passage, b: &Passage) -> usize {
     let equal_content = |k: usize| {
         script.get(k).is_some_and(|o| {
-            o.tag == DiffTag::Equal && (o.a.len() >= 2 || o.a.clone().any(|w| is_content(&a.keys[w])))
+            o.tag == DiffTag::Equal
+                && (o.a.len() >= 2 || o.a.clone().any(|w| is_content(&a.keys[w])))
         })
     };
     let before = at > 0 && equal_content(at - 1);
@@ -695,7 +696,11 @@ fn slot_changes<T>(
 }
 
 /// One value per cell of a group of nodes, in cell order.
-fn group_values(nodes: &[Node], cells: &[CellView], range: impl Fn(Node) -> Range<usize>) -> Vec<DiscrepancyValue> {
+fn group_values(
+    nodes: &[Node],
+    cells: &[CellView],
+    range: impl Fn(Node) -> Range<usize>,
+) -> Vec<DiscrepancyValue> {
     let mut values: Vec<DiscrepancyValue> = Vec::new();
     let mut seen = HashSet::new();
     for &(c, k) in nodes {
@@ -1165,6 +1170,50 @@ mod tests {
         assert!(!owner("They called it ‘Russia’ then.", "Russia"));
         assert!(!owner("The ‘Reuters’ report.", "Reuters"));
         assert!(!owner("Trump'sville", "Trump"), "a longer word");
+    }
+
+    // Issue 13's false alarms, on small texts of the same shape.
+
+    #[test]
+    fn unresolved_pronouns_are_never_compared() {
+        let ds = row(&[
+            "“We will pass the budget this year,” he said.",
+            "“We will pass the budget this year,” she said on Monday.",
+        ]);
+        assert!(of_kind(&ds, DiscrepancyKind::Speaker).is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn weekdays_of_different_events_are_not_compared() {
+        let ds = row(&[
+            "The House passed the bill on Monday after a long debate.",
+            "The senator will speak about immigration in Ohio on Saturday.",
+        ]);
+        assert!(of_kind(&ds, DiscrepancyKind::Date).is_empty(), "{ds:#?}");
+        let ds = row(&[
+            "Mr. Obama announced the plan on Thursday, and the House voted on Monday.",
+            "Obama announced the plan on Thursday; a vote followed on Tuesday in the Senate.",
+        ]);
+        assert!(of_kind(&ds, DiscrepancyKind::Date).is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn a_name_only_one_side_mentions_is_no_discrepancy() {
+        let ds = row(&[
+            "Senator Warren questioned the bank's chief executive for hours.",
+            "The bank's chief executive was questioned for hours, and Senator Vitter called for a breakup.",
+        ]);
+        assert!(of_kind(&ds, DiscrepancyKind::Person).is_empty(), "{ds:#?}");
+        assert!(of_kind(&ds, DiscrepancyKind::Speaker).is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn different_speakers_of_different_words_are_no_discrepancy() {
+        let ds = row(&[
+            "“The economy is strong and growing,” Smith said.",
+            "“Our schools need more money now,” Jones said.",
+        ]);
+        assert!(of_kind(&ds, DiscrepancyKind::Speaker).is_empty(), "{ds:#?}");
     }
 
     #[test]

@@ -688,13 +688,21 @@ impl People {
             || NOT_PEOPLE.contains(&key.as_str())
             || DEMONYMS.binary_search(&key.as_str()).is_ok();
         let first_given = !tail.is_empty() && given_name(&doc.toks[tail.start].key).is_some();
-        let initial = tail
-            .clone()
-            .any(|k| doc.toks[k].text.chars().filter(|c| c.is_alphabetic()).count() == 1);
+        let initial = tail.clone().any(|k| {
+            doc.toks[k]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                == 1
+        });
         // A title just before the run ("Mr. Obama", "Sen. Warren" when the title is not
         // part of the name run).
         let titled_before = run.start > 0
-            && doc.gap_before(run.start).trim_matches(|c: char| c == '.' || c == ' ').is_empty()
+            && doc
+                .gap_before(run.start)
+                .trim_matches(|c: char| c == '.' || c == ' ')
+                .is_empty()
             && !doc.gap_before(run.start).contains('\n')
             && is_role(&doc.toks[run.start - 1].key);
         let marked = marked || titled_before;
@@ -712,9 +720,16 @@ impl People {
         // Sure of a person: a title or role before the name, a known given name, an initial,
         // or a surname the article gave a first name or a title to.
         let sure = kind == NameKind::Person
-            && (marked || first_given || initial || (core.len() == 1 && self.surnames.contains(&key)));
+            && (marked
+                || first_given
+                || initial
+                || (core.len() == 1 && self.surnames.contains(&key)));
         let gender = if kind == NameKind::Person {
-            let from = if titled_before { run.start - 1 } else { run.start };
+            let from = if titled_before {
+                run.start - 1
+            } else {
+                run.start
+            };
             let titled = (from..core.start)
                 .map(|k| title_gender(&doc.toks[k].key))
                 .find(|g| *g != Gender::Unknown);

@@ -48,7 +48,11 @@ pub struct Found {
 pub fn find(doc: &Doc, atts: &[Attribution], people: &People) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let line_start = |pos: usize| doc.text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = |pos: usize| doc.text[pos..].find('\n').map_or(doc.text.len(), |p| pos + p);
+    let line_end = |pos: usize| {
+        doc.text[pos..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| pos + p)
+    };
     for (qi, q) in doc.quoted.iter().enumerate() {
         let inside = doc.words_in(q.start..q.end);
         let sent = if inside.is_empty() {
@@ -159,7 +163,10 @@ fn uncued_speaker(
     let here = doc.words_in(q.start..q.end);
     if let Some(sent) = (!here.is_empty()).then(|| doc.sent_of[here.start]) {
         if let Some(a) = atts.iter().rev().find(|a| {
-            a.start >= para_start && a.end <= q.open && sent > 0 && doc.sent_of[a.words.start] == sent - 1
+            a.start >= para_start
+                && a.end <= q.open
+                && sent > 0
+                && doc.sent_of[a.words.start] == sent - 1
         }) {
             if let Some(mut s) = a.speaker.clone() {
                 s.confidence = s.confidence.min(Confidence::Medium);
@@ -188,7 +195,11 @@ fn uncued_speaker(
     // The paragraph before ends with that quotation's sentence.
     let tail = doc.words_in(last.quoted.close..prev_para_end);
     let ends_with_it = tail.is_empty()
-        || doc.sent_of[tail.end - 1] == doc.sent_of[doc.words_in(last.quoted.start..last.quoted.end).start.min(doc.toks.len() - 1)];
+        || doc.sent_of[tail.end - 1]
+            == doc.sent_of[doc
+                .words_in(last.quoted.start..last.quoted.end)
+                .start
+                .min(doc.toks.len() - 1)];
     if !ends_with_it {
         return None;
     }
@@ -443,21 +454,32 @@ fn build_group(
                 .filter(|s| !s.is_empty())
                 .collect()
         };
-        let (fidelity, cut, added) = if !has_new && kept == full.passage.len() {
-            (Fidelity::Identical, Vec::new(), Vec::new())
-        } else if !has_new {
-            (
-                Fidelity::Trimmed,
-                runs(|t| t == DiffTag::Delete, true),
-                Vec::new(),
-            )
-        } else {
-            (
-                Fidelity::Reworded,
-                Vec::new(),
-                runs(|t| matches!(t, DiffTag::Insert | DiffTag::Replace), false),
-            )
+        // Words "left out" that the same outlet carries elsewhere (a quotation it splits in
+        // two, "“A,” she said. “B.”") are not left out.
+        let article_keys = format!(" {} ", art.doc.keys.join(" "));
+        let carried = |run: &String| {
+            let keys: Vec<String> = crate::text::words(run)
+                .iter()
+                .map(|w| word_key(w.text))
+                .collect();
+            !keys.is_empty() && article_keys.contains(&format!(" {} ", keys.join(" ")))
         };
+        let cut_runs: Vec<String> = runs(|t| t == DiffTag::Delete, true)
+            .into_iter()
+            .filter(|r| !carried(r))
+            .collect();
+        let (fidelity, cut, added) =
+            if !has_new && (kept == full.passage.len() || cut_runs.is_empty()) {
+                (Fidelity::Identical, Vec::new(), Vec::new())
+            } else if !has_new {
+                (Fidelity::Trimmed, cut_runs, Vec::new())
+            } else {
+                (
+                    Fidelity::Reworded,
+                    Vec::new(),
+                    runs(|t| matches!(t, DiffTag::Insert | DiffTag::Replace), false),
+                )
+            };
         out_members.push(QuoteMember {
             quote,
             fidelity,
@@ -505,8 +527,11 @@ fn make_quote(art: &ArticleQuotes, f: &Found) -> Quote {
 /// The words naming a speaker as written, when they are not the name shown ("he", "the
 /// spokeswoman").
 pub fn said_by(s: &Speaker) -> Option<String> {
-    (!s.resolved || s.pronoun || s.confidence == Confidence::Low || !s.text.contains(s.name.as_str()))
-        .then(|| s.text.clone())
+    (!s.resolved
+        || s.pronoun
+        || s.confidence == Confidence::Low
+        || !s.text.contains(s.name.as_str()))
+    .then(|| s.text.clone())
 }
 
 /// Find, for each group, the articles that report the same words without quotation marks.
@@ -683,7 +708,11 @@ mod tests {
             .iter()
             .map(|d| attributions(d, &People::of(d), Lexicon::builtin()))
             .collect();
-        let found: Vec<Vec<Found>> = docs.iter().zip(&atts).map(|(d, a)| find(d, a, &People::of(d))).collect();
+        let found: Vec<Vec<Found>> = docs
+            .iter()
+            .zip(&atts)
+            .map(|(d, a)| find(d, a, &People::of(d)))
+            .collect();
         let aq: Vec<ArticleQuotes> = arts
             .iter()
             .enumerate()
@@ -798,6 +827,31 @@ mod tests {
             ind.quote.text
         );
         assert_eq!(ind.quote.speaker.as_deref(), Some("Dmitry Peskov"));
+    }
+
+    #[test]
+    fn left_out_never_names_words_the_outlet_carries() {
+        // Issue 13: one outlet splits the quotation in two; the other carries it whole. The
+        // split outlet left nothing out.
+        let whole = "“We will fight for every job in this state. And we will win that fight,” the governor said on Monday.";
+        let split = "“We will fight for every job in this state,” the governor said on Monday. He added: “And we will win that fight.”";
+        let g = groups_of(&[art("whole", whole), art("split", split)]);
+        for m in g.iter().flat_map(|g| &g.members) {
+            for c in &m.cut {
+                assert!(
+                    m.quote.article != "split" || !split.contains(c.as_str()),
+                    "{c:?} is in the split article: {g:#?}"
+                );
+            }
+        }
+        // Each quotation is in one group.
+        let mut seen = HashSet::new();
+        for m in g.iter().flat_map(|g| &g.members) {
+            assert!(
+                seen.insert((m.quote.article.clone(), m.quote.start)),
+                "{g:#?}"
+            );
+        }
     }
 
     #[test]
