@@ -700,10 +700,9 @@ fn find_speaker(
     }
     if let Some(np) = party_tagged_before(doc, people, words.start)
         .or_else(|| appositive_head(doc, people, words.start))
+        && let Some(s) = make_speaker(doc, people, np)
     {
-        if let Some(s) = make_speaker(doc, people, np) {
-            return (Some(s), true);
-        }
+        return (Some(s), true);
     }
     let s = sentence_subject(doc, people, words.start).and_then(|np| {
         // Read from the sentence's subject, not from words next to the verb: medium when the
@@ -934,10 +933,10 @@ fn np_after(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
                 && !is_capitalised(doc.toks[k].text)
                 && doc.in_quote[k].is_none()
         };
-        if let Some(k) = name.filter(|&k| (start + 1..=k).all(plain) || (start + 1..k).all(plain)) {
-            if (start..k).all(|x| !crate::text::is_stopword(&doc.keys[x])) {
-                start = k;
-            }
+        if let Some(k) = name.filter(|&k| (start + 1..=k).all(plain) || (start + 1..k).all(plain))
+            && (start..k).all(|x| !crate::text::is_stopword(&doc.keys[x]))
+        {
+            start = k;
         }
     }
     if PRONOUNS.contains(&doc.keys[start].as_str())

@@ -296,10 +296,10 @@ pub enum Gender {
 impl Gender {
     /// True when a person of this gender can be called `pronoun` ("he", "she").
     pub fn fits(self, pronoun: &str) -> bool {
-        match (self, pronoun) {
-            (Gender::Male, "she" | "her") | (Gender::Female, "he" | "him") => false,
-            _ => true,
-        }
+        !matches!(
+            (self, pronoun),
+            (Gender::Male, "she" | "her") | (Gender::Female, "he" | "him")
+        )
     }
 }
 
@@ -766,8 +766,9 @@ const PLACE_STARTS: &[&str] = &[
 /// True when the words of a name's tail can be a person's name: none is a word of events,
 /// programmes, laws or places, and it does not open like a place name.
 fn person_shaped(doc: &Doc, tail: Range<usize>) -> bool {
-    !tail.clone().any(|k| is_not_person_word(&doc.toks[k].key))
-        && !(tail.len() >= 2 && PLACE_STARTS.contains(&doc.toks[tail.start].key.as_str()))
+    let event_word = tail.clone().any(|k| is_not_person_word(&doc.toks[k].key));
+    let place_start = tail.len() >= 2 && PLACE_STARTS.contains(&doc.toks[tail.start].key.as_str());
+    !event_word && !place_start
 }
 
 /// True when the text between two words keeps them in one name: spaces, a hyphen, the dot of

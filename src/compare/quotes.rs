@@ -144,10 +144,11 @@ fn uncued_speaker(
     let before = doc.words_in(0..q.open);
     if let Some(last) = before.end.checked_sub(1) {
         let gap = &doc.text[doc.toks[last].end..q.open];
-        if gap.trim_end().ends_with(':') && doc.in_quote[last].is_none() {
-            if let Some(s) = super::attribution::colon_speaker(doc, people, last) {
-                return Some(s);
-            }
+        if gap.trim_end().ends_with(':')
+            && doc.in_quote[last].is_none()
+            && let Some(s) = super::attribution::colon_speaker(doc, people, last)
+        {
+            return Some(s);
         }
     }
     // Continued: the quotation before it in the same paragraph.
@@ -161,18 +162,17 @@ fn uncued_speaker(
     // "..., Schiff said. “The other factor ...”": the sentence before, in the same paragraph,
     // credits someone and this one does not.
     let here = doc.words_in(q.start..q.end);
-    if let Some(sent) = (!here.is_empty()).then(|| doc.sent_of[here.start]) {
-        if let Some(a) = atts.iter().rev().find(|a| {
+    if let Some(sent) = (!here.is_empty()).then(|| doc.sent_of[here.start])
+        && let Some(a) = atts.iter().rev().find(|a| {
             a.start >= para_start
                 && a.end <= q.open
                 && sent > 0
                 && doc.sent_of[a.words.start] == sent - 1
-        }) {
-            if let Some(mut s) = a.speaker.clone() {
-                s.confidence = s.confidence.min(Confidence::Medium);
-                return Some(s);
-            }
-        }
+        })
+        && let Some(mut s) = a.speaker.clone()
+    {
+        s.confidence = s.confidence.min(Confidence::Medium);
+        return Some(s);
     }
     // Continued over a paragraph break: this paragraph opens with the quotation and names no
     // one, and the paragraph before ended with a quotation.
