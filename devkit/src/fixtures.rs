@@ -256,6 +256,7 @@ pub fn three_outlets() -> Comparison {
         kind: DiscrepancyKind::Number,
         values: vec![num(0, 2, "40"), num(1, 2, "60")],
         note: "how many diplomats return".into(),
+        doubtful: false,
     });
     let quote = |a: usize, p: usize, text: &str, verb: &str| {
         let (s, _) = ranges[a][p];
@@ -267,6 +268,8 @@ pub fn three_outlets() -> Comparison {
             text: text.into(),
             speaker: Some("Lavrov".into()),
             verb: Some(verb.into()),
+            confidence: None,
+            said_by: None,
         }
     };
     let quotes = vec![QuoteGroup {

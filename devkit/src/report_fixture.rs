@@ -308,6 +308,7 @@ pub fn comparison(hostile: bool) -> Comparison {
         kind: DiscrepancyKind::Number,
         values: vec![value(&c, 0, "10 votes"), value(&c, 1, "11 votes")],
         note: "vote count".into(),
+        doubtful: false,
     };
     c.rows[2].discrepancies.push(d);
     // The Peskov quote as CNBC, Cryptopolitan and the translation carry it.
@@ -321,6 +322,8 @@ pub fn comparison(hostile: bool) -> Comparison {
             text: text.into(),
             speaker: Some("Dmitry Peskov".into()),
             verb: verb.map(Into::into),
+            confidence: None,
+            said_by: None,
         }
     };
     let full = "The previous Washington administration messed things up badly. There’s a lot of work to be done,";
@@ -373,6 +376,7 @@ pub fn comparison(hostile: bool) -> Comparison {
                 },
             ],
             note: "<i>who</i> said it".into(),
+            doubtful: false,
         };
         c.rows[0].discrepancies.push(d);
     }
