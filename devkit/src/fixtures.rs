@@ -268,6 +268,7 @@ pub fn three_outlets() -> Comparison {
         kind: DiscrepancyKind::Number,
         values: vec![num(0, 2, "40"), num(1, 2, "60")],
         note: "how many diplomats return".into(),
+        doubtful: false,
     });
     let quote = |a: usize, p: usize, text: &str, verb: &str| {
         let (s, _) = ranges[a][p];
@@ -279,6 +280,8 @@ pub fn three_outlets() -> Comparison {
             text: text.into(),
             speaker: Some("Lavrov".into()),
             verb: Some(verb.into()),
+            confidence: None,
+            said_by: None,
         }
     };
     let quotes = vec![QuoteGroup {
@@ -688,6 +691,7 @@ pub fn report_comparison(hostile: bool) -> Comparison {
         kind: DiscrepancyKind::Number,
         values: vec![value(&c, 0, "10 votes"), value(&c, 1, "11 votes")],
         note: "vote count".into(),
+        doubtful: false,
     };
     c.rows[2].discrepancies.push(d);
     // The Peskov quote as CNBC, Cryptopolitan and the translation carry it.
@@ -701,6 +705,8 @@ pub fn report_comparison(hostile: bool) -> Comparison {
             text: text.into(),
             speaker: Some("Dmitry Peskov".into()),
             verb: verb.map(Into::into),
+            confidence: None,
+            said_by: None,
         }
     };
     let full = "The previous Washington administration messed things up badly. There’s a lot of work to be done,";
@@ -753,6 +759,7 @@ pub fn report_comparison(hostile: bool) -> Comparison {
                 },
             ],
             note: "<i>who</i> said it".into(),
+            doubtful: false,
         };
         c.rows[0].discrepancies.push(d);
     }

@@ -7,6 +7,7 @@ pub mod fixtures;
 pub mod grouping_score;
 pub mod newswcl50;
 pub mod synthetic;
+pub mod web;
 pub mod wnc;
 
 use std::path::{Path, PathBuf};

@@ -9,9 +9,21 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::score::Passage;
 use crate::corpus::Article;
 use crate::text::{self, calendar};
+
+/// The comparable features of a passage: one sentence or several adjacent ones.
+#[derive(Debug, Clone, Copy)]
+pub struct Passage<'a> {
+    /// Interned words, in order.
+    pub words: &'a [u32],
+    /// Interned content terms, sorted and unique.
+    pub terms: &'a [u32],
+    /// The terms written as names, sorted and unique.
+    pub names: &'a [u32],
+    /// Total weight of the terms.
+    pub mass: f32,
+}
 
 /// One sentence of one article.
 #[derive(Debug, Clone)]

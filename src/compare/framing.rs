@@ -14,7 +14,7 @@ use super::attribution::Attribution;
 use super::doc::Doc;
 use super::lexicon::{Entry, Lexicon, VerbForm, inflections};
 use super::quotes::{Found, MIN_QUOTE_WORDS};
-use crate::model::{Mark, MarkKind};
+use crate::model::{Confidence, Mark, MarkKind};
 use crate::text::is_capitalised;
 
 /// A lexicon entry found in the text (including labels that are compared but not shown).
@@ -170,7 +170,76 @@ fn accept(doc: &Doc, words: Range<usize>, entry: &Entry) -> bool {
     {
         return false;
     }
+    // An outlet's label needs an outlet: "state-run Tass", "state-run television", never
+    // "state-run programs" or "state-funded travel".
+    if entry.kind == MarkKind::Label && entry.group.as_deref() == Some("outlet") {
+        let own = words
+            .clone()
+            .any(|k| MEDIA_HEADS.contains(&doc.keys[k].as_str()));
+        let target = (words.end..doc.toks.len().min(words.end + 3))
+            .take_while(|&k| doc.sent_of[k] == doc.sent_of[first] && doc.in_quote[k].is_none())
+            .any(|k| {
+                MEDIA_HEADS.contains(&doc.keys[k].as_str())
+                    || (is_capitalised(doc.toks[k].text) && !doc.starts_sentence(k))
+            });
+        let before = first > 0
+            && (first.saturating_sub(3)..first)
+                .any(|k| MEDIA_HEADS.contains(&doc.keys[k].as_str()));
+        if !(own || target || before) {
+            return false;
+        }
+    }
     true
+}
+
+/// Words that name media or news agencies: what an outlet's label ("state-run") must describe.
+const MEDIA_HEADS: &[&str] = &[
+    "agency",
+    "broadcaster",
+    "broadcasters",
+    "channel",
+    "channels",
+    "daily",
+    "media",
+    "network",
+    "networks",
+    "news",
+    "newspaper",
+    "newspapers",
+    "outlet",
+    "outlets",
+    "press",
+    "radio",
+    "service",
+    "station",
+    "television",
+    "tv",
+    "wire",
+];
+
+/// True when a short quotation is a title, not words held at a distance: a programme, book,
+/// law, operation or slogan written in title case ("This Week", "Face the Nation", "Tucker
+/// Carlson Tonight"), or quoted right after "on", "in", "told" or "to" ("said on “Meet the
+/// Press”").
+fn title_quote(doc: &Doc, q: &super::doc::Quoted) -> bool {
+    let words = doc.words_in(q.start..q.end);
+    if words.is_empty() {
+        return false;
+    }
+    let content: Vec<usize> = words
+        .clone()
+        .filter(|&k| !crate::text::is_stopword(&doc.keys[k]))
+        .collect();
+    let title_case = !content.is_empty()
+        && content.iter().all(|&k| is_capitalised(doc.toks[k].text))
+        && (content.len() >= 2 || words.len() >= 2 || !doc.starts_sentence(words.start));
+    let after_cue = words.start > 0
+        && matches!(
+            doc.keys[words.start - 1].as_str(),
+            "on" | "in" | "told" | "to" | "titled" | "dubbed" | "called" | "named"
+        )
+        && is_capitalised(doc.toks[words.start].text);
+    title_case || after_cue
 }
 
 /// True when a lexicon hit is shown as a mark: labels by their own flag (an outlet's label is
@@ -262,7 +331,7 @@ pub fn analyse<'l>(
         })
         .collect();
     let taken: Vec<Range<usize>> = marks.iter().map(|m| m.start..m.end).collect();
-    for a in atts {
+    for a in atts.iter().filter(|a| !a.characterising) {
         if taken.iter().any(|r| r.start < a.end && a.start < r.end) {
             continue;
         }
@@ -277,23 +346,43 @@ pub fn analyse<'l>(
     }
     for f in found {
         let q = &f.quoted;
-        let speaker = f
+        let credited = f
             .speaker
             .as_ref()
-            .filter(|s| s.resolved)
-            .map(|s| s.name.as_str());
+            .filter(|s| s.resolved && s.confidence > Confidence::Low);
+        let named = match credited {
+            Some(s) if s.confidence == Confidence::High => Some(s.name.clone()),
+            Some(s) => Some(format!(
+                "{} (read from “{}”, {} confidence)",
+                s.name,
+                s.text,
+                s.confidence.as_str()
+            )),
+            None => None,
+        };
+        let unresolved = f.speaker.as_ref().and_then(|s| {
+            if !s.resolved {
+                Some(format!("{} (unresolved)", s.text))
+            } else if s.confidence == Confidence::Low {
+                Some(format!("{}? (a guess, low confidence)", s.name))
+            } else {
+                None
+            }
+        });
         let (kind, note, grade) = if q.words >= MIN_QUOTE_WORDS {
-            let note = match speaker {
-                Some(s) => format!("quotation: {s}"),
-                None => "quotation; the speaker is not named".to_string(),
+            let note = match (named, unresolved) {
+                (Some(s), _) => format!("quotation: {s}"),
+                (None, Some(u)) => format!("quotation; said by {u}"),
+                (None, None) => "quotation; the speaker is not named".to_string(),
             };
             (MarkKind::Quote, note, 0)
-        } else if let Some(s) = speaker {
-            (
-                MarkKind::ScareQuote,
-                format!("short quotation: {s}'s own words, picked out by the writer"),
-                1,
-            )
+        } else if let Some(s) = named {
+            // A few words quoted from someone the sentence credits: a partial quotation, the
+            // speaker's words (not the writer's distance).
+            (MarkKind::Quote, format!("partial quotation: {s}"), 0)
+        } else if title_quote(doc, q) {
+            // A programme, book, law or slogan: its title, not the writer's distance.
+            continue;
         } else {
             (
                 MarkKind::ScareQuote,
@@ -325,7 +414,7 @@ mod tests {
         let d = Doc::new(s);
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
-        let found = quotes::find(&d, &atts);
+        let found = quotes::find(&d, &atts, &People::of(&d));
         analyse(&d, lex, &atts, &found, 0)
             .marks
             .into_iter()
@@ -382,9 +471,10 @@ mod tests {
             "{ms:?}"
         );
         assert!(has(&ms, MarkKind::Label, "so-called"), "{ms:?}");
+        // A word quoted from someone the sentence credits is theirs: a partial quotation.
         let ms = marks("Putin praised the delegation, rating the talks “highly.”");
         assert!(
-            ms.contains(&(MarkKind::ScareQuote, "highly".into(), 1)),
+            ms.contains(&(MarkKind::Quote, "highly".into(), 0)),
             "{ms:?}"
         );
     }
@@ -410,7 +500,7 @@ mod tests {
         let d = Doc::new(s);
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
-        let found = quotes::find(&d, &atts);
+        let found = quotes::find(&d, &atts, &People::of(&d));
         analyse(&d, lex, &atts, &found, min_grade)
             .marks
             .into_iter()
@@ -456,7 +546,7 @@ mod tests {
         );
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
-        let found = quotes::find(&d, &atts);
+        let found = quotes::find(&d, &atts, &People::of(&d));
         let f = analyse(&d, lex, &atts, &found, 1);
         let note = |w: &str| {
             f.marks
@@ -482,6 +572,36 @@ mod tests {
             "{:?}",
             f.marks
         );
+    }
+
+    #[test]
+    fn titles_are_not_scare_quotes() {
+        // Issue 13: programmes marked as scare quotes.
+        let ms = marks(
+            "The senator appeared on “This Week” and later on “Face the Nation.” A clip of “Jim Doe Tonight” ran, and voters shouted “President Smith” at the rally.",
+        );
+        assert!(!ms.iter().any(|m| m.0 == MarkKind::ScareQuote), "{ms:?}");
+        // A lower-case word held at a distance still is one.
+        let ms = marks("The so-called “reform” passed.");
+        assert!(has(&ms, MarkKind::ScareQuote, "reform"), "{ms:?}");
+    }
+
+    #[test]
+    fn outlet_labels_need_an_outlet() {
+        // Issue 13: "state-run programs", "state-funded travel" are no outlet labels.
+        let ms = marks("The state-run programs paid for state-funded travel to the coast.");
+        assert!(!ms.iter().any(|m| m.0 == MarkKind::Label), "{ms:?}");
+        let ms = marks("The claim was carried by state-run television and the state-run Vesti.");
+        assert!(has(&ms, MarkKind::Label, "state-run"), "{ms:?}");
+    }
+
+    #[test]
+    fn words_of_a_quotation_over_paragraphs_are_the_speakers() {
+        // Issue 13: "greatest" inside a long quotation marked as the outlet's word.
+        let ms = marks(
+            "“We built the greatest economy in the history of the world.\n“Nobody has seen anything like it,” the governor said.",
+        );
+        assert!(!ms.iter().any(|m| m.0 == MarkKind::Loaded), "{ms:?}");
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon, min_grade: u8) -> ArticleAna
     let doc = Doc::new(body);
     let people = People::of(&doc);
     let atts = attribution::attributions(&doc, &people, lex);
-    let found = quotes::find(&doc, &atts);
+    let found = quotes::find(&doc, &atts, &people);
     let framing = framing::analyse(&doc, lex, &atts, &found, min_grade);
     ArticleAnalysis {
         doc,

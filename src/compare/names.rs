@@ -1,7 +1,7 @@
 //! Names in a text without a tagger: runs of capitalised words, told apart as people,
 //! organisations, dates or other names by their titles, keywords and how the article uses them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -21,6 +21,128 @@ static ORG_WORDS: LazyLock<Vec<&str>> =
 /// "Russian").
 static DEMONYMS: LazyLock<Vec<&str>> =
     LazyLock::new(|| wordlist::parse(include_str!("../../assets/words/demonyms.txt")));
+
+/// US given names with the sex they are mostly given to (assets/names/given_names.tsv, from the
+/// Social Security Administration's public-domain baby-name counts; rebuilt by
+/// scripts/build-given-names.py).
+const GIVEN_NAMES_TSV: &str = include_str!("../../assets/names/given_names.tsv");
+
+static GIVEN_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    GIVEN_NAMES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(n, g)| {
+            let g = match g.trim() {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            (n, g)
+        })
+        .collect()
+});
+
+/// The grammatical gender a pronoun needs of the person it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// "he".
+    Male,
+    /// "she".
+    Female,
+    /// Not known from the name or its title.
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    /// True when a person of this gender can be called `pronoun` ("he", "she").
+    pub fn fits(self, pronoun: &str) -> bool {
+        !matches!(
+            (self, pronoun),
+            (Gender::Male, "she" | "her") | (Gender::Female, "he" | "him")
+        )
+    }
+}
+
+/// The sex a given name is mostly given to, when the name is a known given name (lower case).
+pub fn given_name(key: &str) -> Option<Gender> {
+    GIVEN_NAMES.get(key).copied()
+}
+
+/// Titles and role words that tell a person's gender.
+pub fn title_gender(key: &str) -> Gender {
+    match key {
+        "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman" | "chairman"
+        | "businessman" | "father" | "brother" | "husband" | "son" | "uncle" | "duke" => {
+            Gender::Male
+        }
+        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess"
+        | "congresswoman" | "spokeswoman" | "chairwoman" | "businesswoman" | "mother"
+        | "sister" | "wife" | "daughter" | "aunt" | "duchess" | "actress" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Capitalised words that make a run of names an event, a programme, a law or a place rather
+/// than a person ("Presidential Debates", "Face the Nation", "For the People Act", "Goldman
+/// Sachs" is left to its context).
+const NOT_PERSON_WORDS: &[&str] = &[
+    "act",
+    "amendment",
+    "avenue",
+    "awards",
+    "campaign",
+    "caucus",
+    "championship",
+    "conference",
+    "convention",
+    "cup",
+    "day",
+    "debate",
+    "debates",
+    "festival",
+    "forum",
+    "games",
+    "hall",
+    "initiative",
+    "island",
+    "lake",
+    "law",
+    "live",
+    "mountain",
+    "nation",
+    "night",
+    "olympics",
+    "operation",
+    "plan",
+    "plaza",
+    "program",
+    "programme",
+    "project",
+    "republic",
+    "river",
+    "road",
+    "show",
+    "square",
+    "state",
+    "states",
+    "street",
+    "summit",
+    "today",
+    "tonight",
+    "tour",
+    "treaty",
+    "united",
+    "valley",
+    "war",
+    "week",
+];
+
+/// True for a word that makes a name something other than a person (lower-case key).
+pub fn is_not_person_word(key: &str) -> bool {
+    NOT_PERSON_WORDS.binary_search(&key).is_ok()
+}
 
 /// Name suffixes that are not surnames.
 const SUFFIXES: &[&str] = &["ii", "iii", "iv", "jr", "sr"];
@@ -146,6 +268,11 @@ pub struct Name {
     pub kind: NameKind,
     /// Comparable key: the last word's key ("peskov").
     pub key: String,
+    /// For a person: true when a title, a known given name, an initial or an earlier full
+    /// mention says so; false for a run that merely looks like a name ("Goldman Sachs").
+    pub sure: bool,
+    /// For a person: the gender its title or given name tells, if any.
+    pub gender: Gender,
 }
 
 /// Names known in one article: the people it names with a first name or a title, so that a
@@ -181,12 +308,17 @@ impl People {
         while i < doc.toks.len() {
             if let Some(run) = people.run_at(doc, i, doc.toks.len()) {
                 let (tail, marked) = tail_of(doc, run.clone());
+                let marked = marked
+                    || (run.start > 0
+                        && !doc.gap_before(run.start).contains('\n')
+                        && is_role(&doc.toks[run.start - 1].key));
                 let last = &name_key(doc, run.clone());
                 let place =
                     located(doc, run.start) || DEMONYMS.binary_search(&last.as_str()).is_ok();
                 if !tail.is_empty()
                     && !place
                     && !NOT_PEOPLE.contains(&last.as_str())
+                    && person_shaped(doc, tail.clone())
                     && (tail.len() >= 2 || marked)
                 {
                     people.surnames.insert(last.clone());
@@ -278,8 +410,28 @@ impl People {
         let place = located(doc, run.start)
             || NOT_PEOPLE.contains(&key.as_str())
             || DEMONYMS.binary_search(&key.as_str()).is_ok();
+        let first_given = !tail.is_empty() && given_name(&doc.toks[tail.start].key).is_some();
+        let initial = tail.clone().any(|k| {
+            doc.toks[k]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                == 1
+        });
+        // A title just before the run ("Mr. Obama", "Sen. Warren" when the title is not
+        // part of the name run).
+        let titled_before = run.start > 0
+            && doc
+                .gap_before(run.start)
+                .trim_matches(|c: char| c == '.' || c == ' ')
+                .is_empty()
+            && !doc.gap_before(run.start).contains('\n')
+            && is_role(&doc.toks[run.start - 1].key);
+        let marked = marked || titled_before;
         let (kind, core) = if !tail.is_empty()
             && !place
+            && person_shaped(doc, tail.clone())
             && (tail.len() >= 2 || marked || self.surnames.contains(&key))
         {
             (NameKind::Person, tail)
@@ -288,11 +440,37 @@ impl People {
         } else {
             (NameKind::Other, run.clone())
         };
+        // Sure of a person: a title or role before the name, a known given name, an initial,
+        // or a surname the article gave a first name or a title to.
+        let sure = kind == NameKind::Person
+            && (marked
+                || first_given
+                || initial
+                || (core.len() == 1 && self.surnames.contains(&key)));
+        let gender = if kind == NameKind::Person {
+            let from = if titled_before {
+                run.start - 1
+            } else {
+                run.start
+            };
+            let titled = (from..core.start)
+                .map(|k| title_gender(&doc.toks[k].key))
+                .find(|g| *g != Gender::Unknown);
+            titled.unwrap_or_else(|| {
+                given_name(&doc.toks[core.start].key)
+                    .filter(|_| core.len() >= 2)
+                    .unwrap_or_default()
+            })
+        } else {
+            Gender::Unknown
+        };
         Name {
             words: run,
             core,
             kind,
             key,
+            sure,
+            gender,
         }
     }
 
@@ -300,6 +478,20 @@ impl People {
     pub fn is_surname(&self, key: &str) -> bool {
         self.surnames.contains(key)
     }
+}
+
+/// Words that begin place names ("New York", "San Antonio", "Fort Wayne").
+const PLACE_STARTS: &[&str] = &[
+    "east", "fort", "las", "los", "mount", "new", "north", "port", "saint", "san", "santa",
+    "south", "st", "west",
+];
+
+/// True when the words of a name's tail can be a person's name: none is a word of events,
+/// programmes, laws or places, and it does not open like a place name.
+fn person_shaped(doc: &Doc, tail: Range<usize>) -> bool {
+    let event_word = tail.clone().any(|k| is_not_person_word(&doc.toks[k].key));
+    let place_start = tail.len() >= 2 && PLACE_STARTS.contains(&doc.toks[tail.start].key.as_str());
+    !event_word && !place_start
 }
 
 /// True when the text between two words keeps them in one name: spaces, a hyphen, the dot of
@@ -339,6 +531,21 @@ fn tail_of(doc: &Doc, run: Range<usize>) -> (Range<usize>, bool) {
     }
 }
 
+/// True when the name at words `run` is a place: after a preposition of place ("in Denver"),
+/// a nation or region ("United States", "Europe"), or shaped like a place name ("New York").
+pub fn is_place_name(doc: &Doc, run: Range<usize>) -> bool {
+    let key = name_key(doc, run.clone());
+    located(doc, run.start)
+        || NOT_PEOPLE.contains(&key.as_str())
+        || DEMONYMS.binary_search(&key.as_str()).is_ok()
+        || (run.len() >= 2 && PLACE_STARTS.contains(&doc.toks[run.start].key.as_str()))
+}
+
+/// True for the place name of a dateline ("DENVER —", "SEOUL (Reuters) -").
+pub fn is_dateline_word(doc: &Doc, i: usize) -> bool {
+    is_dateline(doc, i)
+}
+
 /// True when the word before a name is a preposition of place ("in New York").
 fn located(doc: &Doc, start: usize) -> bool {
     start > 0
@@ -357,6 +564,33 @@ mod tests {
         assert!(DEMONYMS.windows(2).all(|w| w[0] < w[1]));
         assert!(ROLES.windows(2).all(|w| w[0] < w[1]));
         assert!(ORG_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOT_PERSON_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PLACE_STARTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn events_programmes_and_places_are_not_people() {
+        let got = names(
+            "The Commission on Presidential Debates met. Viewers of Face the Nation and New York Mayor Bill de Blasio watched.",
+        );
+        let people: Vec<&str> = got
+            .iter()
+            .filter(|n| n.1 == NameKind::Person)
+            .map(|n| n.0.as_str())
+            .collect();
+        assert_eq!(people, ["Bill de Blasio"], "{got:?}");
+    }
+
+    #[test]
+    fn gender_comes_from_titles_and_given_names() {
+        let d = Doc::new("Ms. Pelosi met Donald Trump and Sergey Lavrov.");
+        let p = People::of(&d);
+        let g: Vec<Gender> = p
+            .names_in(&d, 0..d.toks.len())
+            .iter()
+            .map(|n| n.gender)
+            .collect();
+        assert_eq!(g, [Gender::Female, Gender::Male, Gender::Unknown]);
     }
 
     fn names(s: &str) -> Vec<(String, NameKind)> {

@@ -9,6 +9,8 @@ use similar::DiffTag;
 use super::attribution::{Attribution, Speaker};
 use super::diff::{self, Passage};
 use super::doc::{Doc, Quoted};
+use super::names::People;
+use crate::model::Confidence;
 use crate::model::{Fidelity, Quote, QuoteGroup, QuoteMember};
 use crate::text::{is_content, stem, word_key};
 
@@ -34,11 +36,23 @@ pub struct Found {
     pub verb: Option<String>,
 }
 
-/// Credit each quotation of an article to a speaker: the reporting verb after it in its
-/// sentence ("“...,” he said"), else the one before it ("Peskov said: “...”"), else the
-/// speaker of the quotation before it in the same paragraph.
-pub fn find(doc: &Doc, atts: &[Attribution]) -> Vec<Found> {
+/// Credit each quotation of an article to a speaker, nearest cue first:
+/// - a reporting verb right after it ("“...,” he said", "“...,” said Liam Peach");
+/// - else the nearest one before it in its sentence ("Peskov said: “...”", "Trump called the
+///   senator a “nasty guy”");
+/// - else one a few words after it, or "according to" anywhere in the sentence;
+/// - else a transcript label ("PENCE: ...") or a colon after a clause ("Limbaugh continued:");
+/// - else the speaker of the quotation before it in the paragraph, or of the last quotation of
+///   the paragraph before when this paragraph opens with a quotation and has no cue of its own
+///   (a quotation continued over paragraphs; medium confidence).
+pub fn find(doc: &Doc, atts: &[Attribution], people: &People) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    let line_start = |pos: usize| doc.text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = |pos: usize| {
+        doc.text[pos..]
+            .find('\n')
+            .map_or(doc.text.len(), |p| pos + p)
+    };
     for (qi, q) in doc.quoted.iter().enumerate() {
         let inside = doc.words_in(q.start..q.end);
         let sent = if inside.is_empty() {
@@ -52,34 +66,55 @@ pub fn find(doc: &Doc, atts: &[Attribution]) -> Vec<Found> {
         let next_open = doc.quoted.get(qi + 1).map_or(usize::MAX, |n| n.open);
         let prev_close = if qi == 0 { 0 } else { doc.quoted[qi - 1].close };
         let same_sentence = |a: &Attribution| doc.sent_of[a.words.start] == sent;
-        let after = atts.iter().find(|a| {
-            a.start >= q.close
-                && a.start < next_open
-                && same_sentence(a)
-                && doc.words_in(q.close..a.start).len() <= 10
-        });
+        // "“Does anybody know?” Graham asked.": the splitter ends a sentence at the question
+        // mark, but the cue right after belongs to the quotation.
+        let ends_open = doc.text[q.start..q.close]
+            .trim_end_matches(['”', '"', '’', ' '])
+            .ends_with(['?', '!']);
+        let next_sentence = |a: &Attribution| {
+            ends_open
+                && doc.sent_of[a.words.start] == sent + 1
+                && !doc.text[q.close..a.start].contains('\n')
+        };
+        let credited = |a: &&Attribution| a.speaker.is_some();
+        let after_within = |max: usize| {
+            atts.iter().filter(credited).find(|a| {
+                a.start >= q.close
+                    && a.start < next_open
+                    && (same_sentence(a) || next_sentence(a))
+                    && (doc.words_in(q.close..a.start).len() <= max
+                        // "“...,” Scott Pruitt, the attorney general of Oklahoma, said": the
+                        // speaker's name comes right after the quotation.
+                        || a.speaker.as_ref().is_some_and(|s| {
+                            s.start >= q.close
+                                && doc.words_in(q.close..s.start).len() <= 2
+                                && doc.words_in(q.close..a.start).len() <= 24
+                        }))
+            })
+        };
         let before = atts
             .iter()
+            .filter(credited)
             .rev()
             .find(|a| a.end <= q.open && a.start >= prev_close && same_sentence(a));
-        let according = atts.iter().find(|a| {
+        let according = atts.iter().filter(credited).find(|a| {
             a.lemma == "according to" && same_sentence(a) && (a.start >= q.close || a.end <= q.open)
         });
-        let chosen = after.or(before).or(according);
+        let chosen = after_within(4)
+            .or(before)
+            .or_else(|| after_within(10))
+            .or(according);
         let (speaker, verb) = match chosen {
             Some(a) => (
                 a.speaker.clone(),
                 Some(doc.text[a.start..a.end].to_string()),
             ),
-            None => {
-                // A quotation continued after "he said" in the same paragraph.
-                let line_start = doc.text[..q.open].rfind('\n').map_or(0, |p| p + 1);
-                let prev = out.iter().rev().find(|f| {
-                    f.quoted.close <= q.open && f.quoted.open >= line_start && f.speaker.is_some()
-                });
-                (prev.and_then(|f| f.speaker.clone()), None)
-            }
+            None => match uncued_speaker(doc, people, q, &out, line_start(q.open), atts) {
+                Some(s) => (Some(s), None),
+                None => (None, None),
+            },
         };
+        let _ = line_end;
         out.push(Found {
             quoted: q.clone(),
             speaker,
@@ -87,6 +122,90 @@ pub fn find(doc: &Doc, atts: &[Attribution]) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The speaker of a quotation with no reporting verb near it: a transcript label, a clause
+/// ending in a colon just before it, or the quotation before it (in its paragraph, or ending
+/// the paragraph before when this one opens with a quotation and has no cue of its own).
+fn uncued_speaker(
+    doc: &Doc,
+    people: &People,
+    q: &Quoted,
+    earlier: &[Found],
+    para_start: usize,
+    atts: &[Attribution],
+) -> Option<Speaker> {
+    if let Some(s) = super::attribution::transcript_speaker(doc, q)
+        .or_else(|| super::attribution::dash_speaker(doc, people, q))
+    {
+        return Some(s);
+    }
+    // "Limbaugh continued: “...”", also across a paragraph break.
+    let before = doc.words_in(0..q.open);
+    if let Some(last) = before.end.checked_sub(1) {
+        let gap = &doc.text[doc.toks[last].end..q.open];
+        if gap.trim_end().ends_with(':')
+            && doc.in_quote[last].is_none()
+            && let Some(s) = super::attribution::colon_speaker(doc, people, last)
+        {
+            return Some(s);
+        }
+    }
+    // Continued: the quotation before it in the same paragraph.
+    if let Some(prev) = earlier
+        .iter()
+        .rev()
+        .find(|f| f.quoted.close <= q.open && f.quoted.open >= para_start)
+    {
+        return prev.speaker.clone();
+    }
+    // "..., Schiff said. “The other factor ...”": the sentence before, in the same paragraph,
+    // credits someone and this one does not.
+    let here = doc.words_in(q.start..q.end);
+    if let Some(sent) = (!here.is_empty()).then(|| doc.sent_of[here.start])
+        && let Some(a) = atts.iter().rev().find(|a| {
+            a.start >= para_start
+                && a.end <= q.open
+                && sent > 0
+                && doc.sent_of[a.words.start] == sent - 1
+        })
+        && let Some(mut s) = a.speaker.clone()
+    {
+        s.confidence = s.confidence.min(Confidence::Medium);
+        return Some(s);
+    }
+    // Continued over a paragraph break: this paragraph opens with the quotation and names no
+    // one, and the paragraph before ended with a quotation.
+    let opens_here = doc.text[para_start..q.open].trim().is_empty();
+    let para_end = doc.text[q.open..]
+        .find('\n')
+        .map_or(doc.text.len(), |p| q.open + p);
+    let cue_here = atts
+        .iter()
+        .any(|a| a.start >= para_start && a.end <= para_end && a.speaker.is_some());
+    if !opens_here || cue_here || para_start == 0 {
+        return None;
+    }
+    let prev_para_end = para_start - 1;
+    let prev_para_start = doc.text[..prev_para_end].rfind('\n').map_or(0, |p| p + 1);
+    let last = earlier
+        .iter()
+        .rev()
+        .find(|f| f.quoted.open >= prev_para_start && f.quoted.close <= prev_para_end)?;
+    // The paragraph before ends with that quotation's sentence.
+    let tail = doc.words_in(last.quoted.close..prev_para_end);
+    let ends_with_it = tail.is_empty()
+        || doc.sent_of[tail.end - 1]
+            == doc.sent_of[doc
+                .words_in(last.quoted.start..last.quoted.end)
+                .start
+                .min(doc.toks.len() - 1)];
+    if !ends_with_it {
+        return None;
+    }
+    let mut s = last.speaker.clone()?;
+    s.confidence = s.confidence.min(Confidence::Medium);
+    Some(s)
 }
 
 /// One article's material for linking quotations.
@@ -335,21 +454,32 @@ fn build_group(
                 .filter(|s| !s.is_empty())
                 .collect()
         };
-        let (fidelity, cut, added) = if !has_new && kept == full.passage.len() {
-            (Fidelity::Identical, Vec::new(), Vec::new())
-        } else if !has_new {
-            (
-                Fidelity::Trimmed,
-                runs(|t| t == DiffTag::Delete, true),
-                Vec::new(),
-            )
-        } else {
-            (
-                Fidelity::Reworded,
-                Vec::new(),
-                runs(|t| matches!(t, DiffTag::Insert | DiffTag::Replace), false),
-            )
+        // Words "left out" that the same outlet carries elsewhere (a quotation it splits in
+        // two, "“A,” she said. “B.”") are not left out.
+        let article_keys = format!(" {} ", art.doc.keys.join(" "));
+        let carried = |run: &String| {
+            let keys: Vec<String> = crate::text::words(run)
+                .iter()
+                .map(|w| word_key(w.text))
+                .collect();
+            !keys.is_empty() && article_keys.contains(&format!(" {} ", keys.join(" ")))
         };
+        let cut_runs: Vec<String> = runs(|t| t == DiffTag::Delete, true)
+            .into_iter()
+            .filter(|r| !carried(r))
+            .collect();
+        let (fidelity, cut, added) =
+            if !has_new && (kept == full.passage.len() || cut_runs.is_empty()) {
+                (Fidelity::Identical, Vec::new(), Vec::new())
+            } else if !has_new {
+                (Fidelity::Trimmed, cut_runs, Vec::new())
+            } else {
+                (
+                    Fidelity::Reworded,
+                    Vec::new(),
+                    runs(|t| matches!(t, DiffTag::Insert | DiffTag::Replace), false),
+                )
+            };
         out_members.push(QuoteMember {
             quote,
             fidelity,
@@ -386,10 +516,22 @@ fn make_quote(art: &ArticleQuotes, f: &Found) -> Quote {
         speaker: f
             .speaker
             .as_ref()
-            .filter(|s| s.resolved)
+            .filter(|s| s.resolved && s.confidence > Confidence::Low)
             .map(|s| s.name.clone()),
         verb: f.verb.clone(),
+        confidence: f.speaker.as_ref().map(|s| s.confidence),
+        said_by: f.speaker.as_ref().and_then(said_by),
     }
+}
+
+/// The words naming a speaker as written, when they are not the name shown ("he", "the
+/// spokeswoman").
+pub fn said_by(s: &Speaker) -> Option<String> {
+    (!s.resolved
+        || s.pronoun
+        || s.confidence == Confidence::Low
+        || !s.text.contains(s.name.as_str()))
+    .then(|| s.text.clone())
 }
 
 /// Find, for each group, the articles that report the same words without quotation marks.
@@ -501,6 +643,8 @@ fn add_indirect(groups: &mut [QuoteGroup], articles: &[ArticleQuotes]) {
                     .filter(|s| s.resolved)
                     .map(|s| s.name.clone()),
                 verb: Some(art.doc.text[att.start..att.end].to_string()),
+                confidence: att.speaker.as_ref().map(|s| s.confidence),
+                said_by: att.speaker.as_ref().and_then(said_by),
             },
             fidelity: Fidelity::Indirect,
             cut: Vec::new(),
@@ -564,7 +708,11 @@ mod tests {
             .iter()
             .map(|d| attributions(d, &People::of(d), Lexicon::builtin()))
             .collect();
-        let found: Vec<Vec<Found>> = docs.iter().zip(&atts).map(|(d, a)| find(d, a)).collect();
+        let found: Vec<Vec<Found>> = docs
+            .iter()
+            .zip(&atts)
+            .map(|(d, a)| find(d, a, &People::of(d)))
+            .collect();
         let aq: Vec<ArticleQuotes> = arts
             .iter()
             .enumerate()
@@ -682,6 +830,31 @@ mod tests {
     }
 
     #[test]
+    fn left_out_never_names_words_the_outlet_carries() {
+        // Issue 13: one outlet splits the quotation in two; the other carries it whole. The
+        // split outlet left nothing out.
+        let whole = "“We will fight for every job in this state. And we will win that fight,” the governor said on Monday.";
+        let split = "“We will fight for every job in this state,” the governor said on Monday. He added: “And we will win that fight.”";
+        let g = groups_of(&[art("whole", whole), art("split", split)]);
+        for m in g.iter().flat_map(|g| &g.members) {
+            for c in &m.cut {
+                assert!(
+                    m.quote.article != "split" || !split.contains(c.as_str()),
+                    "{c:?} is in the split article: {g:#?}"
+                );
+            }
+        }
+        // Each quotation is in one group.
+        let mut seen = HashSet::new();
+        for m in g.iter().flat_map(|g| &g.members) {
+            assert!(
+                seen.insert((m.quote.article.clone(), m.quote.start)),
+                "{g:#?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_attribution_broken_over_two_lines_reports_nothing() {
         // "according" ends one line (one sentence), "to" starts the next: found by the
         // property tests in tests/robustness.rs, it used to slice the text backwards.
@@ -700,7 +873,7 @@ mod tests {
         let s = "“We are ready to negotiate,” Lavrov said. “But we will stop fighting only when these negotiations produce a firm result.”";
         let d = Doc::new(s);
         let atts = attributions(&d, &People::of(&d), Lexicon::builtin());
-        let f = find(&d, &atts);
+        let f = find(&d, &atts, &People::of(&d));
         assert_eq!(f.len(), 2);
         assert_eq!(
             f[1].speaker.as_ref().map(|s| s.name.as_str()),

@@ -21,6 +21,7 @@ use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
 use crate::compare::lexicon::{self, LexiconError};
 use crate::corpus::LoadConfig;
+use crate::fetch::FetchConfig;
 use crate::group::GroupConfig;
 use tui::TuiConfig;
 
@@ -38,6 +39,8 @@ pub struct Config {
     pub compare: CompareConfig,
     /// The terminal reader.
     pub tui: TuiConfig,
+    /// Fetching pages and feeds into the library.
+    pub fetch: FetchConfig,
 }
 
 /// A config text that does not parse: what is wrong (the key, the value) and where.
@@ -90,13 +93,18 @@ pub enum ConfigError {
 impl Config {
     /// Parse a config file's text; the error names the line and what is wrong.
     pub fn parse(text: &str) -> Result<Self, ParseError> {
-        toml::from_str(text).map_err(|e: toml::de::Error| ParseError {
+        let cfg: Self = toml::from_str(text).map_err(|e: toml::de::Error| ParseError {
             line: e
                 .span()
                 .and_then(|s| text.get(..s.start))
                 .map(|before| before.matches('\n').count() + 1),
             message: e.to_string(),
-        })
+        })?;
+        cfg.fetch.check().map_err(|e| ParseError {
+            message: e.to_string(),
+            line: None,
+        })?;
+        Ok(cfg)
     }
 
     /// Load the config: from `explicit` when given (it must exist), else from the user's

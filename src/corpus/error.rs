@@ -34,6 +34,13 @@ pub enum ReadError {
     /// A web page in which neither Readability nor the page body holds any text.
     #[error("no article text found in the HTML page")]
     NoPageText,
+    /// No article came out of the file, and reading it noted why (records that are not JSON
+    /// objects, lines that are not JSON): the first such note.
+    #[error("{note}")]
+    Noted {
+        /// The reader's note.
+        note: String,
+    },
     /// Cleaning removed everything.
     #[error("no article text left after removing page furniture")]
     NothingLeft,

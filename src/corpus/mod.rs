@@ -17,7 +17,7 @@ pub mod doc;
 mod error;
 pub mod read;
 mod sample;
-mod sidecar;
+pub(crate) mod sidecar;
 
 pub use article::{Article, LoadWarning, Loaded, printable};
 pub use clean::{Removed, Rule};
@@ -82,13 +82,55 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
 pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, ReadError> {
-    let read = read::read(path, Format::Text, bytes)?;
-    let doc = read.docs.into_iter().next().ok_or(ReadError::NoText)?;
-    let cleaned = clean::clean(doc, &SharedLines::default(), true);
-    if cleaned.article.body.is_empty() {
-        return Err(ReadError::NothingLeft);
+    let mut parsed = parse_bytes(path, Format::Text, bytes, None, true)?;
+    Ok(parsed.swap_remove(0).article)
+}
+
+/// An article read from bytes, and whether its headline was stated by the file (a meta tag,
+/// `<title>`, a record's field) rather than guessed from its first line by cleaning.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The article.
+    pub article: Article,
+    /// The headline came from the file's own metadata.
+    pub stated_title: bool,
+}
+
+/// Read and clean the articles in one file's bytes, as loading that file would (`charset`:
+/// the encoding the bytes were served with, see [`read::read_declared`]). What fetching
+/// checks of a page before storing it. At least one article comes back, or the reason none
+/// does.
+pub fn parse_bytes(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    charset: Option<&str>,
+    clean: bool,
+) -> Result<Vec<Parsed>, ReadError> {
+    let read = read::read_declared(path, format, bytes, charset)?;
+    let mut notes = read
+        .notes
+        .into_iter()
+        .filter(|n| !n.starts_with("not UTF-8"));
+    let parsed: Vec<Parsed> = read
+        .docs
+        .into_iter()
+        .map(|doc| {
+            let stated_title = doc.title.is_some();
+            let article = clean::clean(doc, &SharedLines::default(), clean).article;
+            Parsed {
+                article,
+                stated_title,
+            }
+        })
+        .filter(|p| !p.article.body.is_empty())
+        .collect();
+    if parsed.is_empty() {
+        return Err(notes
+            .next()
+            .map_or(ReadError::NothingLeft, |note| ReadError::Noted { note }));
     }
-    Ok(cleaned.article)
+    Ok(parsed)
 }
 
 /// A document read and waiting to be cleaned, with what its folder's sidecar says about it.
@@ -242,7 +284,11 @@ impl<'a> Loader<'a> {
             Ok(b) => b,
             Err(e) => return self.warn(path, io_reason(&e)),
         };
-        match read::read(path, format, &bytes) {
+        // A fetched page's sidecar line names the charset it was served with.
+        let charset = self
+            .sidecar_for(path, &path.to_string_lossy())
+            .and_then(|e| e.charset);
+        match read::read_declared(path, format, &bytes, charset.as_deref()) {
             Ok(read) => {
                 for note in read.notes {
                     self.warn(path, note);

@@ -29,6 +29,13 @@ pub struct SidecarEntry {
     /// Original URL (also accepted as `link`).
     #[serde(alias = "link")]
     pub url: Option<String>,
+    /// When `parallax fetch` downloaded the file (also accepted as `fetched-at`). Recorded,
+    /// not shown as the article's date.
+    #[serde(alias = "fetched-at")]
+    pub fetched_at: Option<toml::Value>,
+    /// The charset the page was served with (its HTTP `Content-Type`), used to decode a
+    /// page that is not UTF-8 and does not name its own encoding.
+    pub charset: Option<String>,
 }
 
 impl SidecarEntry {
@@ -49,6 +56,16 @@ impl SidecarEntry {
         if let Some(d) = self.date.as_ref().and_then(date_of) {
             a.date = Some(d);
         }
+    }
+}
+
+impl SidecarEntry {
+    /// The entry's date as `YYYY-MM-DD`, when it names a readable one.
+    pub fn date_iso(&self) -> Option<String> {
+        self.date
+            .as_ref()
+            .and_then(date_of)
+            .map(|d| d.format("%Y-%m-%d").to_string())
     }
 }
 
@@ -135,6 +152,22 @@ mod tests {
             Some("Own title"),
             "nothing left: not applied"
         );
+    }
+
+    #[test]
+    fn fetch_fields_are_read_and_the_date_stays_the_page_date() {
+        let map = parse(
+            "\"rt.com-0a1b.html\" = { source = \"RT\", date = 2025-09-05, url = \"https://www.rt.com/x\", fetched_at = 2026-01-02T03:04:05Z, charset = \"windows-1252\" }\n",
+        )
+        .unwrap();
+        let e = &map["rt.com-0a1b.html"];
+        assert_eq!(e.charset.as_deref(), Some("windows-1252"));
+        assert!(e.fetched_at.is_some());
+        assert_eq!(e.date_iso().as_deref(), Some("2025-09-05"));
+        let mut a = Article::new(Path::new("rt.com-0a1b.html"), "x".into());
+        e.apply(&mut a);
+        assert_eq!(a.date_iso().as_deref(), Some("2025-09-05"));
+        assert_eq!(a.url.as_deref(), Some("https://www.rt.com/x"));
     }
 
     #[test]

@@ -105,6 +105,39 @@ pub struct Quote {
     /// The reporting verb used ("said", "told", "claimed").
     #[serde(default)]
     pub verb: Option<String>,
+    /// How sure the credit in `speaker` is: `high` when the sentence names the speaker,
+    /// `medium` when it is read from a pronoun, a title or the quotation before, `low` when
+    /// the speaker is only a guess (then `speaker` is empty and `said_by` says who is meant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+    /// The words that name the speaker as written ("he", "the spokeswoman"), when they differ
+    /// from `speaker` or it could not be resolved ("he (unresolved)" in the views).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said_by: Option<String>,
+}
+
+/// How sure parallax is of a reading it cannot check against the text alone: who said a
+/// quotation, or that two outlets disagree.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// A guess: shown as such, never as fact.
+    Low,
+    /// Read through a pronoun, a title or a neighbouring quotation.
+    Medium,
+    /// Stated in the sentence itself.
+    High,
+}
+
+impl Confidence {
+    /// Lower-case name as used in the JSON form and the views.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
 }
 
 /// The same quotation as carried by several outlets.
@@ -161,9 +194,13 @@ pub struct Discrepancy {
     pub kind: DiscrepancyKind,
     /// Each article's version of it.
     pub values: Vec<DiscrepancyValue>,
-    /// A short note for the reader.
+    /// A short note for the reader: what differs and why parallax thinks it is the same fact.
     #[serde(default)]
     pub note: String,
+    /// True when the evidence is thin (a speaker read through a pronoun, a name only one side
+    /// gives in full): shown in the row's detail, left out of reports' lists of differences.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doubtful: bool,
 }
 
 /// Kinds of facts compared across cells.

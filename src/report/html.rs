@@ -336,8 +336,9 @@ fn passage_row(out: &mut String, c: &Comparison, row: &Row, p: &str) {
             }
             let _ = write!(
                 out,
-                "<strong>{}</strong> differs: ",
-                layout::fact_name(d.kind)
+                "<strong>{}</strong> differs{}: ",
+                layout::fact_name(d.kind),
+                if d.doubtful { " (doubtful)" } else { "" }
             );
             versions(out, c, &d.values);
             if !d.note.trim().is_empty() {
@@ -528,7 +529,7 @@ fn discrepancies(out: &mut String, c: &Comparison, p: &str) {
     let rows: Vec<&Row> = c
         .rows
         .iter()
-        .filter(|r| !r.discrepancies.is_empty())
+        .filter(|r| r.discrepancies.iter().any(|d| !d.doubtful))
         .collect();
     if rows.is_empty() {
         out.push_str(
@@ -541,8 +542,9 @@ fn discrepancies(out: &mut String, c: &Comparison, p: &str) {
         "<table class=\"list\"><thead><tr><th class=\"num\">Passage</th><th>Kind</th>\
                   <th>Versions</th><th>Note</th></tr></thead><tbody>\n",
     );
+    // Doubtful ones stay in the row's detail only.
     for row in rows {
-        for d in &row.discrepancies {
+        for d in row.discrepancies.iter().filter(|d| !d.doubtful) {
             let _ = write!(
                 out,
                 "<tr><td class=\"num\"><a href=\"#{p}-r{id}\">{id}</a></td><td>{}</td><td>",

@@ -359,6 +359,7 @@ mod tests {
                     resolved: None,
                 }],
                 note: String::new(),
+                doubtful: false,
             }],
         };
         (a, row)

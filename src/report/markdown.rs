@@ -185,8 +185,10 @@ fn passages(out: &mut String, c: &Comparison) {
         for d in &row.discrepancies {
             let _ = writeln!(
                 out,
-                "- ⚠ *{} differs:* {}{}",
+                "- {} *{} differs{}:* {}{}",
+                if d.doubtful { "?" } else { "⚠" },
                 layout::fact_name(d.kind),
+                if d.doubtful { " (doubtful)" } else { "" },
                 versions(c, &d.values,),
                 note(&d.note)
             );
@@ -318,15 +320,16 @@ fn discrepancies(out: &mut String, c: &Comparison, k: usize) {
     let rows: Vec<&Row> = c
         .rows
         .iter()
-        .filter(|r| !r.discrepancies.is_empty())
+        .filter(|r| r.discrepancies.iter().any(|d| !d.doubtful))
         .collect();
     if rows.is_empty() {
         out.push_str("No names, numbers, dates or speakers differ between aligned passages.\n\n");
         return;
     }
     out.push_str("| Row | Kind | Versions | Note |\n|--:|---|---|---|\n");
+    // Doubtful ones stay in the row's detail only.
     for row in rows {
-        for d in &row.discrepancies {
+        for d in row.discrepancies.iter().filter(|d| !d.doubtful) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",

@@ -313,7 +313,10 @@ fn discrepancies_section(
     }
     lines.push(heading("Discrepancies", theme));
     for d in &row.discrepancies {
-        let kind = format!("{:?}", d.kind).to_lowercase();
+        let mut kind = format!("{:?}", d.kind).to_lowercase();
+        if d.doubtful {
+            kind.push_str(" (doubtful)");
+        }
         let note = if d.note.is_empty() {
             String::new()
         } else {

@@ -8,6 +8,8 @@ mod fields;
 pub mod html;
 pub mod markdown;
 
+pub use fields::host_of;
+
 use std::path::Path;
 
 use serde_json::Value;
@@ -59,9 +61,23 @@ pub struct Read {
 /// Read one file's bytes as the given format. `path` names the file in messages and ids.
 /// An error is the reason the file could not be read at all.
 pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, ReadError> {
-    let declared = (format == Format::Html)
-        .then(|| html_charset(bytes))
-        .flatten();
+    read_declared(path, format, bytes, None)
+}
+
+/// [`read`] with the charset the bytes were served with (an HTTP `Content-Type` header),
+/// which wins over a page's own `<meta charset>`; either counts only when the bytes are not
+/// UTF-8.
+pub fn read_declared(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    charset: Option<&str>,
+) -> Result<Read, ReadError> {
+    let declared = charset.map(str::to_string).or_else(|| {
+        (format == Format::Html)
+            .then(|| html_charset(bytes))
+            .flatten()
+    });
     let decoded = decode(bytes, declared.as_deref())?;
     let mut out = Read::default();
     if let Some(enc) = decoded.legacy {
