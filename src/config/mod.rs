@@ -6,11 +6,11 @@
 //! it names, so that the stages receive parsed settings and do no I/O of their own.
 //!
 //! The sections' types live with their stages (`[load]` in [`crate::corpus`], `[group]` in
-//! [`crate::group`], ...), except the reader's: [`tui`] and the key names of [`keys`] live here,
+//! [`crate::group`], ...), except the reader's: [`reader`] and the key names of [`keys`] live here,
 //! below the reader, so that the reader depends on the config and not the other way round.
 
 pub mod keys;
-pub mod tui;
+pub mod reader;
 
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ use crate::compare::lexicon::{self, LexiconError};
 use crate::corpus::LoadConfig;
 use crate::fetch::FetchConfig;
 use crate::group::GroupConfig;
-use tui::TuiConfig;
+use reader::TuiConfig;
 
 /// All settings, one section per pipeline stage.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]

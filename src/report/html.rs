@@ -122,9 +122,7 @@ fn story(out: &mut String, c: &Comparison, k: usize, alone: bool) {
     let _ = writeln!(out, "<section class=\"story\" id=\"{p}\">");
     let tag = if alone { "h1" } else { "h2" };
     let _ = writeln!(out, "<{tag}>{}</{tag}>", esc(&c.story.title));
-    let reference = c
-        .article_index(&c.reference)
-        .map_or("—".to_string(), |i| esc(c.display_name(i)));
+    let reference = esc(layout::reference_name(c));
     let _ = writeln!(
         out,
         "<p class=\"meta\">Story <code>{}</code> · {} sources · {} aligned passages · reading \

@@ -194,6 +194,12 @@ pub fn relation_label(cell: &Cell) -> String {
     }
 }
 
+/// The display name of the story's reference article, `—` when it has none.
+pub fn reference_name(c: &Comparison) -> &str {
+    c.article_index(&c.reference)
+        .map_or("—", |i| c.display_name(i))
+}
+
 /// A display name for the article with this id (outlet, else title, else id).
 pub fn name_of<'a>(c: &'a Comparison, article: &'a str) -> &'a str {
     c.article_index(article)

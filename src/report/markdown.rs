@@ -68,9 +68,7 @@ fn row_link(row: usize, k: usize) -> String {
 
 fn story(out: &mut String, c: &Comparison, k: usize) {
     let _ = writeln!(out, "# {}\n", esc(&c.story.title));
-    let reference = c
-        .article_index(&c.reference)
-        .map_or("—".to_string(), |i| esc(c.display_name(i)));
+    let reference = esc(layout::reference_name(c));
     let _ = writeln!(
         out,
         "Story `{}` · {} sources · {} aligned passages · reading order of {} · parallax {}\n",

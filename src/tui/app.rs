@@ -14,7 +14,7 @@ use super::styled;
 use super::theme::Theme;
 use crate::config::Config;
 use crate::config::keys::{Action, KeyMap};
-use crate::config::tui::TuiConfig;
+use crate::config::reader::TuiConfig;
 use crate::corpus::Article;
 use crate::group::Story;
 use crate::model::{Comparison, Relation};

@@ -21,7 +21,7 @@ use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use thiserror::Error;
 
 pub use crate::config::keys;
-pub use crate::config::tui::{ThemeName, TuiConfig};
+pub use crate::config::reader::{ThemeName, TuiConfig};
 /// Terminal-safe text lives in [`crate::text::sanitize`]; re-exported for the views.
 pub use crate::text::sanitize;
 pub use app::App;

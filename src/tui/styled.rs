@@ -142,7 +142,7 @@ pub fn contains(text: &str, query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::tui::ThemeName;
+    use crate::config::reader::ThemeName;
     use crate::model::{DiffSpan, MarkKind};
 
     fn span(op: DiffOp, text: &str, start: usize, end: usize) -> DiffSpan {
