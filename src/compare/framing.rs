@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use super::attribution::Attribution;
 use super::doc::Doc;
 use super::lexicon::{Entry, Lexicon, VerbForm, inflections};
+use super::mark_scorer::{self, Candidate, Source, Weights};
 use super::quotes::{Found, MIN_QUOTE_WORDS};
 use crate::model::{Confidence, Mark, MarkKind};
 use crate::text::is_capitalised;
@@ -44,11 +45,16 @@ const COMPARATIVES: &[&str] = &["as", "less", "more", "most", "so", "too", "very
 
 /// Find the lexicon's words and phrases in a document, outside quotations.
 pub fn hits<'l>(doc: &Doc, lex: &'l Lexicon) -> Vec<Hit<'l>> {
+    hits_where(doc, lex, false)
+}
+
+/// Find the lexicon's words and phrases inside quotations (`quoted`) or outside them.
+fn hits_where<'l>(doc: &Doc, lex: &'l Lexicon, quoted: bool) -> Vec<Hit<'l>> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
-        if doc.in_quote[i].is_some() {
+        if doc.in_quote[i].is_some() != quoted {
             i += 1;
             continue;
         }
@@ -64,7 +70,7 @@ pub fn hits<'l>(doc: &Doc, lex: &'l Lexicon) -> Vec<Hit<'l>> {
                     }
                 }
             }
-            if accept(doc, words.clone(), m.entry) {
+            if accept(doc, words.clone(), m.entry, quoted) {
                 // The modified word joins the intensifier's mark unless it has a mark of
                 // its own ("outright falsehoods": a booster, then a verdict).
                 if ctx.with_next
@@ -99,7 +105,7 @@ pub fn hits<'l>(doc: &Doc, lex: &'l Lexicon) -> Vec<Hit<'l>> {
 fn compound_start(doc: &Doc, i: usize) -> Option<usize> {
     let joined = |k: usize| {
         k > 0
-            && doc.in_quote[k - 1].is_none()
+            && doc.in_quote[k - 1] == doc.in_quote[k]
             && doc.gap_before(k).contains(['-', '\u{2010}', '\u{2011}'])
             && doc
                 .gap_before(k)
@@ -121,7 +127,7 @@ fn compound_start(doc: &Doc, i: usize) -> Option<usize> {
 fn modified_word(doc: &Doc, k: usize) -> bool {
     k < doc.toks.len()
         && k > 0
-        && doc.in_quote[k].is_none()
+        && doc.in_quote[k] == doc.in_quote[k - 1]
         && doc.sent_of[k] == doc.sent_of[k - 1]
         && doc.gap_before(k).chars().all(|c| c == ' ')
         && crate::text::is_content(&doc.keys[k])
@@ -129,13 +135,15 @@ fn modified_word(doc: &Doc, k: usize) -> bool {
         && !is_capitalised(doc.toks[k].text)
 }
 
-/// True when a phrase match stands for the entry here.
-fn accept(doc: &Doc, words: Range<usize>, entry: &Entry) -> bool {
+/// True when a phrase match stands for the entry here (`quoted`: the phrase is looked for
+/// inside quotations, else outside them).
+fn accept(doc: &Doc, words: Range<usize>, entry: &Entry, quoted: bool) -> bool {
     let first = words.start;
-    // One sentence, no quotation, no punctuation inside the phrase but hyphens.
+    // One sentence, on one side of the quotation marks, no punctuation inside the phrase but
+    // hyphens.
     if words
         .clone()
-        .any(|k| doc.in_quote[k].is_some() || doc.sent_of[k] != doc.sent_of[first])
+        .any(|k| doc.in_quote[k].is_some() != quoted || doc.sent_of[k] != doc.sent_of[first])
     {
         return false;
     }
@@ -299,8 +307,82 @@ fn reported(doc: &Doc, lex: &Lexicon, atts: &[Attribution], hits: &[Hit], i: usi
             .any(|k| doc.sent_of[k] == sent && CHARACTERISING.contains(&doc.keys[k]))
 }
 
-/// All framing marks of a document; loaded words, hedges and boosters graded below
-/// `min_grade` are left out.
+/// The candidates the learned scorer judges ([`mark_scorer`]): the built-in loaded-word
+/// entries found outside quotations (`hits`) and inside them, then every other word the
+/// licensed lists know and every unlisted modifier right before a person. Words that a label,
+/// hedge or booster already marks, and the user's own entries (always marked), are not
+/// candidates.
+pub fn candidates<'l>(
+    doc: &Doc,
+    lex: &'l Lexicon,
+    atts: &[Attribution],
+    hits: &[Hit<'l>],
+) -> Vec<Candidate<'l>> {
+    let quoted = hits_where(doc, lex, true);
+    let verb_grade: Vec<Option<u8>> = (0..doc.toks.len())
+        .map(|k| {
+            lex.verb_at(&doc.keys, k)
+                .filter(|m| m.len == 1 && m.form != VerbForm::Phrase)
+                .map(|m| m.verb.grade)
+        })
+        .collect();
+    let mut taken = vec![false; doc.toks.len()];
+    let mut out = Vec::new();
+    for h in hits.iter().chain(&quoted) {
+        taken[h.words.clone()].iter_mut().for_each(|t| *t = true);
+        if h.entry.kind != MarkKind::Loaded || h.entry.user {
+            continue;
+        }
+        let rep = doc.in_quote[h.words.start].is_none()
+            && reported(doc, lex, atts, hits, h.words.start);
+        out.push(mark_scorer::candidate(
+            doc,
+            h.words.clone(),
+            Some(h.entry),
+            verb_grade[h.words.start],
+            Source::Lexicon,
+            rep,
+        ));
+    }
+    for (k, source) in mark_scorer::word_candidates(doc, &taken, &verb_grade) {
+        let rep = doc.in_quote[k].is_none() && reported(doc, lex, atts, hits, k);
+        out.push(mark_scorer::candidate(
+            doc,
+            k..k + 1,
+            None,
+            verb_grade[k],
+            source,
+            rep,
+        ));
+    }
+    out.sort_by_key(|c| c.words.start);
+    out
+}
+
+/// The scorer's candidates of one text with their byte spans and feature vectors (aligned
+/// with [`mark_scorer::FEATURES`]): what `scripts/train-mark-scorer.py` learns from, via
+/// `examples/mark_features.rs`.
+pub fn candidate_features(text: &str, lex: &Lexicon) -> Vec<(usize, usize, Vec<f32>)> {
+    let doc = Doc::new(text);
+    let people = super::names::People::of(&doc);
+    let atts = super::attribution::attributions(&doc, &people, lex);
+    let hits = hits(&doc, lex);
+    candidates(&doc, lex, &atts, &hits)
+        .into_iter()
+        .map(|c| {
+            (
+                doc.toks[c.words.start].start,
+                doc.toks[c.words.end - 1].end,
+                c.features,
+            )
+        })
+        .collect()
+}
+
+/// All framing marks of a document. Loaded words are those the learned scorer rates at or
+/// above its threshold (inside a quotation they are the speaker's, [`MarkKind::SpeakerLoaded`]),
+/// plus the user's own entries; loaded words, hedges and boosters graded below `min_grade` are
+/// left out.
 pub fn analyse<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
@@ -311,6 +393,7 @@ pub fn analyse<'l>(
     let hits = hits(doc, lex);
     let mut marks: Vec<Mark> = hits
         .iter()
+        .filter(|h| h.entry.kind != MarkKind::Loaded || h.entry.user)
         .filter(|h| shown(h.entry, min_grade))
         .map(|h| Mark {
             kind: h.entry.kind,
@@ -330,6 +413,23 @@ pub fn analyse<'l>(
             grade: h.entry.grade,
         })
         .collect();
+    let weights = Weights::builtin();
+    for c in candidates(doc, lex, atts, &hits) {
+        let p = weights.score(&c);
+        let grade = weights.grade(&c, p);
+        if grade == 0 || grade < min_grade {
+            continue;
+        }
+        let (start, end) = (doc.toks[c.words.start].start, doc.toks[c.words.end - 1].end);
+        marks.push(Mark {
+            kind: mark_scorer::kind_of(&c),
+            start,
+            end,
+            text: doc.text[start..end].to_string(),
+            note: mark_scorer::note_of(&c, p),
+            grade,
+        });
+    }
     let taken: Vec<Range<usize>> = marks.iter().map(|m| m.start..m.end).collect();
     for a in atts.iter().filter(|a| !a.characterising) {
         if taken.iter().any(|r| r.start < a.end && a.start < r.end) {
