@@ -327,6 +327,10 @@ pub fn candidates<'l>(
         })
         .collect();
     let mut taken = vec![false; doc.toks.len()];
+    // A reporting verb that attributes speech is marked as such, with its stance.
+    for a in atts {
+        taken[a.words.clone()].iter_mut().for_each(|t| *t = true);
+    }
     let mut out = Vec::new();
     for h in hits.iter().chain(&quoted) {
         taken[h.words.clone()].iter_mut().for_each(|t| *t = true);
@@ -344,7 +348,8 @@ pub fn candidates<'l>(
             rep,
         ));
     }
-    for (k, source) in mark_scorer::word_candidates(doc, &taken, &verb_grade) {
+    let listed = |key: &str| lex.lists_word(key);
+    for (k, source) in mark_scorer::word_candidates(doc, &taken, &verb_grade, listed) {
         let rep = doc.in_quote[k].is_none() && reported(doc, lex, atts, hits, k);
         out.push(mark_scorer::candidate(
             doc,
@@ -483,6 +488,19 @@ pub fn analyse<'l>(
         } else if title_quote(doc, q) {
             // A programme, book, law or slogan: its title, not the writer's distance.
             continue;
+        } else if q.words >= 3
+            && !doc
+                .words_in(q.start..q.end)
+                .any(|k| mark_scorer::is_evaluative(&doc.keys[k]))
+        {
+            // Formal wording cited as written ("all necessary measures"): a partial quotation
+            // whose source is not named; scare quotes hold a short evaluative term at a
+            // distance.
+            (
+                MarkKind::Quote,
+                "partial quotation; the speaker is not named".to_string(),
+                0,
+            )
         } else {
             (
                 MarkKind::ScareQuote,
@@ -531,7 +549,7 @@ mod tests {
         let ms = marks(
             "Ukraine and its European allies were left fuming by the talks. The meeting sent shockwaves through Kyiv, where officials felt blindsided. Europe was furious.",
         );
-        for w in ["fuming", "shockwaves", "blindsided", "furious"] {
+        for w in ["fuming", "blindsided", "furious"] {
             assert!(has(&ms, MarkKind::Loaded, w), "{w}: {ms:?}");
         }
         let ms = marks(
@@ -608,15 +626,28 @@ mod tests {
             .collect()
     }
 
+    /// The lexicon hits of a text (what the scorer's lexicon candidates are built from).
+    fn hit_texts(s: &str) -> Vec<(MarkKind, String)> {
+        let d = Doc::new(s);
+        hits(&d, Lexicon::builtin())
+            .into_iter()
+            .map(|h| (h.entry.kind, s[h.start..h.end].to_string()))
+            .collect()
+    }
+
     #[test]
-    fn prize_compounds_and_intensified_words_are_marked_whole() {
-        let ms = marks(
+    fn prize_compounds_and_intensified_words_are_found_whole() {
+        let hs = hit_texts(
             "The Oscar-winning actress joined a multi-award-winning crew for an extremely successful tour.",
         );
-        assert!(has(&ms, MarkKind::Loaded, "Oscar-winning"), "{ms:?}");
-        assert!(has(&ms, MarkKind::Loaded, "multi-award-winning"), "{ms:?}");
-        assert!(has(&ms, MarkKind::Booster, "extremely"), "{ms:?}");
-        assert!(has(&ms, MarkKind::Loaded, "successful"), "{ms:?}");
+        for (kind, text) in [
+            (MarkKind::Loaded, "Oscar-winning"),
+            (MarkKind::Loaded, "multi-award-winning"),
+            (MarkKind::Booster, "extremely"),
+            (MarkKind::Loaded, "successful"),
+        ] {
+            assert!(hs.contains(&(kind, text.to_string())), "{text}: {hs:?}");
+        }
         let ms = marks("Analysts are deeply divided over his motives.");
         assert!(has(&ms, MarkKind::Booster, "deeply divided"), "{ms:?}");
         // Not a compound: a winning streak is just that.
@@ -626,14 +657,15 @@ mod tests {
 
     #[test]
     fn the_grade_threshold_hides_weaker_words_but_never_labels() {
-        let text =
-            "The famous lawyer was allegedly paid by the state-run broadcaster, a renowned outlet.";
+        let text = "The famous lawyer was allegedly paid by the state-run broadcaster, a renowned \
+                    outlet, in a bombastic and utterly shameful scheme that enraged the furious public.";
         let at = |g| marks_from(text, g);
+        let loaded = |g| at(g).iter().filter(|m| m.0 == MarkKind::Loaded).count();
         assert!(has(&at(0), MarkKind::Hedge, "allegedly"));
         assert!(!has(&at(1), MarkKind::Hedge, "allegedly"));
-        assert!(has(&at(1), MarkKind::Loaded, "famous"));
-        assert!(!has(&at(2), MarkKind::Loaded, "famous"));
-        assert!(has(&at(2), MarkKind::Loaded, "renowned"));
+        // The scorer's grades: a higher threshold keeps fewer, and only surer, loaded words.
+        assert!(loaded(1) > loaded(3), "{:?} / {:?}", at(1), at(3));
+        assert!(at(3).iter().all(|m| m.0 != MarkKind::Loaded || m.2 == 3));
         for g in 0..=3 {
             assert!(has(&at(g), MarkKind::Label, "state-run"), "grade {g}");
         }
@@ -687,9 +719,56 @@ mod tests {
     }
 
     #[test]
+    fn shouted_names_and_formal_wording_are_not_scare_quotes() {
+        // Issue 13: a shouted "President Obama" and UN wording "all necessary measures".
+        let ms = marks(
+            "Supporters chanted “President Walker” outside. The council authorised “all necessary measures” to protect civilians. She called it “Operation Clean Sweep” on Tuesday.",
+        );
+        assert!(!ms.iter().any(|m| m.0 == MarkKind::ScareQuote), "{ms:?}");
+        // A short evaluative term held at a distance still is one.
+        let ms = marks("The agency described the plan as a “disastrous gamble” for the region.");
+        assert!(
+            has(&ms, MarkKind::ScareQuote, "disastrous gamble"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn quoted_loaded_words_are_the_speakers_not_the_outlets() {
+        // Issue 13: "greatest" inside a long quotation marked as the outlet's loaded word.
+        let ms = marks(
+            "“This is the greatest and most ridiculous deal anyone has ever seen, a stupid deal,” the senator said on Monday.",
+        );
+        assert!(!ms.iter().any(|m| m.0 == MarkKind::Loaded), "{ms:?}");
+        assert!(
+            ms.iter().any(|m| m.0 == MarkKind::SpeakerLoaded),
+            "a loaded word in a quotation is shown as the speaker's: {ms:?}"
+        );
+    }
+
+    #[test]
+    fn adjectives_characterising_a_person_are_marked() {
+        // Issue 13: "bombastic" and "unpredictable president" were missed.
+        let ms = marks(
+            "The bombastic governor met the unpredictable president in Ohio. Aides said little.",
+        );
+        for w in ["bombastic", "unpredictable"] {
+            assert!(
+                ms.iter().any(|m| m.0 == MarkKind::Loaded && m.1 == w),
+                "{w}: {ms:?}"
+            );
+        }
+        // A title before a person states a fact.
+        let ms = marks("The former president met the vice president in Ohio on Tuesday.");
+        assert!(!ms.iter().any(|m| m.0 == MarkKind::Loaded), "{ms:?}");
+    }
+
+    #[test]
     fn outlet_labels_need_an_outlet() {
         // Issue 13: "state-run programs", "state-funded travel" are no outlet labels.
-        let ms = marks("The state-run programs paid for state-funded travel to the coast.");
+        let ms = marks(
+            "The state-run programs paid for state-funded travel to the coast, and the senator praised government-run public education.",
+        );
         assert!(!ms.iter().any(|m| m.0 == MarkKind::Label), "{ms:?}");
         let ms = marks("The claim was carried by state-run television and the state-run Vesti.");
         assert!(has(&ms, MarkKind::Label, "state-run"), "{ms:?}");
