@@ -16,7 +16,7 @@ mkdir -p "$out"
 
 if [ ${#files[@]} -eq 0 ]; then
   cargo run --quiet -- export --format html -o "$out/sample.html"
-  cargo test --quiet --test report html_of_a_full_comparison >/dev/null
+  cargo test --quiet --test it report::html_of_a_full_comparison >/dev/null
   cp target/tmp/report-fixture.html "$out/fixture.html"
   files=("$out/sample.html" "$out/fixture.html")
 fi

@@ -4,6 +4,7 @@
 //! files → [`corpus`] (read, clean, metadata) → [`group`] (stories) → [`align`] (rows of
 //! passages) → [`compare`] (differences and framing) → [`model::Comparison`] → views
 //! (`tui`, [`report`]). Only [`corpus`] and the views do I/O; everything in between is pure.
+//! [`fetch`] brings pages from the web into a library folder, which is read like any other.
 
 #![forbid(unsafe_code)]
 
@@ -11,6 +12,7 @@ pub mod align;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod fetch;
 pub mod group;
 pub mod model;
 pub mod report;

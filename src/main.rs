@@ -1,6 +1,11 @@
 //! The `parallax` command: open stories in the terminal, list them, export reports.
+//!
+//! The library returns typed errors (`ConfigError`, `WriteError`, `TuiError`, ...) and
+//! warnings; this binary is the one place that prints them, through color-eyre.
 
 #![forbid(unsafe_code)]
+
+mod fetch_cmd;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,7 +17,7 @@ use parallax::config::Config;
 use parallax::corpus::{Article, Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
-use parallax::tui::sanitize::{sanitize, sanitize_line};
+use parallax::text::sanitize::{sanitize, sanitize_line};
 
 /// Compare how different outlets tell the same news story, passage by passage.
 #[derive(Debug, Parser)]
@@ -23,7 +28,8 @@ struct Cli {
     /// Config file (default: the user's config dir, e.g. ~/.config/parallax/config.toml).
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
-    /// Article files and folders (read recursively). None: the bundled sample story.
+    /// Article files and folders (read recursively), or web addresses to fetch into the
+    /// library first. None: the library when it holds articles, else the bundled sample story.
     paths: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -51,7 +57,7 @@ enum Command {
         one_story: bool,
         /// Report format.
         #[arg(long, value_enum)]
-        format: Format,
+        format: ReportFormat,
         /// Output file (default: standard output). Written whole or not at all.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -68,6 +74,60 @@ enum Command {
         #[arg(long)]
         removed: bool,
     },
+    /// Download pages (and feeds' articles) into the library.
+    Fetch {
+        /// Page addresses (http or https); a feed's address is read as a feed.
+        urls: Vec<String>,
+        /// A feed (RSS or Atom) whose articles to fetch, newest first.
+        #[arg(long = "feed", value_name = "URL")]
+        feeds: Vec<String>,
+        /// Store into this folder instead of the library.
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// Most articles taken from each feed (default: [fetch] feed_limit, 50).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Fetch addresses already stored again, replacing the stored copy.
+        #[arg(long)]
+        refresh: bool,
+        /// Fetch pages the site's robots.txt disallows.
+        #[arg(long)]
+        ignore_robots: bool,
+    },
+    /// List the articles in the library, or remove some.
+    Library {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+        /// Remove a stored article (its file and its sources.toml line): an id, file name or
+        /// address as listed.
+        #[arg(long, value_name = "ID")]
+        remove: Vec<String>,
+        /// The library folder, when not the default (as given to `fetch --into`).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+    },
+}
+
+/// Report formats, as `--format` spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// The Comparison model as JSON (the contract of docs/JSON.md).
+    Json,
+    /// Markdown for GitHub and plain editors.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Md => Format::Md,
+            ReportFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// Formats for listings.
@@ -105,8 +165,13 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let cfg = Config::load(cli.config.as_deref())?;
     match cli.command {
-        None => open(&cli.paths, &cfg),
-        Some(Command::Stories { paths, format }) => list_stories(&paths, format, &cfg),
+        None => {
+            let paths = fetch_urls(cli.paths, &cfg)?;
+            open(&or_library(paths, &cfg), &cfg)
+        }
+        Some(Command::Stories { paths, format }) => {
+            list_stories(&or_library(paths, &cfg), format, &cfg)
+        }
         Some(Command::Export {
             paths,
             story,
@@ -114,10 +179,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
         }) => export(
-            &paths,
+            &or_library(paths, &cfg),
             story.as_deref(),
             one_story,
-            format,
+            format.into(),
             output.as_deref(),
             &cfg,
         ),
@@ -126,7 +191,70 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             removed,
         }) => inspect(&paths, format, removed, &cfg),
+        Some(Command::Fetch {
+            urls,
+            feeds,
+            into,
+            limit,
+            refresh,
+            ignore_robots,
+        }) => {
+            let req = parallax::fetch::Request {
+                pages: urls,
+                feeds,
+                limit: limit.unwrap_or(cfg.fetch.feed_limit),
+                refresh,
+                ignore_robots,
+            };
+            let library = fetch_cmd::library(into.as_deref(), &cfg)?;
+            let summary = fetch_cmd::run_fetch(&req, &library, &cfg)?;
+            Ok(fetch_cmd::status(&summary))
+        }
+        Some(Command::Library {
+            format,
+            remove,
+            into,
+        }) => fetch_cmd::run_library(into.as_deref(), &remove, format == ListFormat::Json, &cfg),
     }
+}
+
+/// No paths: the library when it holds articles, else none (the bundled sample).
+fn or_library(paths: Vec<PathBuf>, cfg: &Config) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        fetch_cmd::library_if_any(cfg).into_iter().collect()
+    } else {
+        paths
+    }
+}
+
+/// `parallax URL...`: fetch the addresses into the library; the articles stored for them
+/// join the other paths.
+fn fetch_urls(paths: Vec<PathBuf>, cfg: &Config) -> Result<Vec<PathBuf>> {
+    let (urls, mut files): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| fetch_cmd::is_url(p));
+    if urls.is_empty() {
+        return Ok(files);
+    }
+    let req = parallax::fetch::Request {
+        pages: urls
+            .iter()
+            .map(|u| u.to_string_lossy().into_owned())
+            .collect(),
+        limit: cfg.fetch.feed_limit,
+        ..Default::default()
+    };
+    let library = fetch_cmd::library(None, cfg)?;
+    let summary = fetch_cmd::run_fetch(&req, &library, cfg)?;
+    let got = summary
+        .stored
+        .iter()
+        .chain(&summary.kept)
+        .map(|e| e.path.clone());
+    files.extend(got);
+    if files.is_empty() {
+        bail!("none of the addresses could be fetched");
+    }
+    Ok(files)
 }
 
 /// Load articles and print one line per file that could not be read.
@@ -223,7 +351,7 @@ fn story_facts(members: &[&Article]) -> String {
     let dates = match (first, last) {
         (Some(a), Some(b)) if a == b => a.format("%Y-%m-%d").to_string(),
         (Some(a), Some(b)) => format!("{} to {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
-        _ => "date unknown".to_string(),
+        _ => "undated".to_string(),
     };
     let mut outlets: Vec<String> = Vec::new();
     for a in members {

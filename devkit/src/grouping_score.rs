@@ -17,12 +17,19 @@ pub struct Score {
     pub gold_stories: usize,
     /// Number of predicted stories over the gold articles (singletons included).
     pub predicted_stories: usize,
+    /// BCubed precision.
     pub bcubed_precision: f64,
+    /// BCubed recall.
     pub bcubed_recall: f64,
+    /// BCubed F1, the headline score.
     pub bcubed_f1: f64,
+    /// F1 over pairs of articles put together.
     pub pairwise_f1: f64,
+    /// Pairs together in both.
     pub tp: usize,
+    /// Pairs together in the prediction only.
     pub fp: usize,
+    /// Pairs together in the gold only.
     pub fn_: usize,
 }
 

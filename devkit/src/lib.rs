@@ -6,8 +6,8 @@
 pub mod fixtures;
 pub mod grouping_score;
 pub mod newswcl50;
-pub mod report_fixture;
 pub mod synthetic;
+pub mod web;
 pub mod wnc;
 
 use std::path::{Path, PathBuf};

@@ -18,7 +18,9 @@ use parallax::text;
 
 /// One synthetic article and the index of the synthetic story it belongs to.
 pub struct Synthetic {
+    /// The article.
     pub article: Article,
+    /// Its synthetic story.
     pub story: usize,
 }
 

@@ -1,13 +1,15 @@
 //! Scoring framing marks against the Wiki Neutrality Corpus sample (tests/data/wnc-sample): the
 //! words an editor removed as biased are the gold; a word counts as marked when a mark covers
-//! it. Shared by tests/compare.rs and examples/wnc_eval.rs.
+//! it. Shared by tests/it/compare.rs and examples/wnc_eval.rs.
 
 use parallax::compare::{self, lexicon::Lexicon};
 use parallax::model::{Mark, MarkKind};
 
 /// One WNC sentence with the byte ranges an editor removed.
 pub struct Sentence {
+    /// The sentence.
     pub text: String,
+    /// Byte ranges the editor removed as biased (the gold).
     pub spans: Vec<(usize, usize)>,
 }
 
@@ -62,15 +64,19 @@ pub struct Score {
 }
 
 impl Score {
+    /// Share of marked words that are gold.
     pub fn precision(&self) -> f64 {
         self.hits as f64 / self.marked.max(1) as f64
     }
+    /// Share of gold words that are marked.
     pub fn recall(&self) -> f64 {
         self.hits as f64 / self.biased.max(1) as f64
     }
+    /// Share of removed spans with at least one marked word.
     pub fn span_recall(&self) -> f64 {
         self.spans_hit as f64 / self.spans.max(1) as f64
     }
+    /// Share of all words that are marked.
     pub fn marked_share(&self) -> f64 {
         self.marked as f64 / self.words.max(1) as f64
     }

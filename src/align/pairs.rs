@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use super::candidates;
-use super::score::{Joined, Passage, score};
-use super::units::Units;
+use super::score::{Joined, score};
+use super::units::{Passage, Units};
 
 /// A scored candidate pair of sentences from different articles.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -15,7 +15,7 @@
 //!
 //! The similarity is the larger of the two, so either a paraphrase or a copy can carry a pair.
 
-use super::units::Units;
+use super::units::{Passage, Units};
 use crate::model::Relation;
 
 /// Shortest run of words counted as copied.
@@ -30,19 +30,6 @@ const MIN_COVER: f32 = 0.5;
 /// Passages shorter than this many words get a proportionally smaller run-based similarity:
 /// a short stock phrase shared verbatim says less than a shared sentence.
 const FULL_WEIGHT_WORDS: usize = 6;
-
-/// The comparable features of a passage: one sentence or several adjacent ones.
-#[derive(Debug, Clone, Copy)]
-pub struct Passage<'a> {
-    /// Interned words, in order.
-    pub words: &'a [u32],
-    /// Interned content terms, sorted and unique.
-    pub terms: &'a [u32],
-    /// The terms written as names, sorted and unique.
-    pub names: &'a [u32],
-    /// Total weight of the terms.
-    pub mass: f32,
-}
 
 /// Owned features of several adjacent sentences taken together.
 #[derive(Debug, Clone, Default)]

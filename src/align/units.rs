@@ -7,10 +7,23 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::score::Passage;
 use crate::corpus::Article;
-use crate::text;
+use crate::text::{self, calendar};
+
+/// The comparable features of a passage: one sentence or several adjacent ones.
+#[derive(Debug, Clone, Copy)]
+pub struct Passage<'a> {
+    /// Interned words, in order.
+    pub words: &'a [u32],
+    /// Interned content terms, sorted and unique.
+    pub terms: &'a [u32],
+    /// The terms written as names, sorted and unique.
+    pub names: &'a [u32],
+    /// Total weight of the terms.
+    pub mass: f32,
+}
 
 /// One sentence of one article.
 #[derive(Debug, Clone)]
@@ -67,27 +80,15 @@ pub struct Units {
 const PRIOR_TERMS: f32 = 1.0;
 
 /// Stems of day and month names (see [`term_of`]), sorted.
-const CALENDAR: &[&str] = &[
-    "april",
-    "august",
-    "decemb",
-    "februari",
-    "friday",
-    "januari",
-    "juli",
-    "june",
-    "march",
-    "may",
-    "monday",
-    "novemb",
-    "octob",
-    "saturday",
-    "septemb",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "wednesday",
-];
+static CALENDAR: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let names = calendar::MONTHS.iter().map(|m| m.name);
+    let mut stems: Vec<String> = names
+        .chain(calendar::WEEKDAYS.iter().map(|d| d.name))
+        .map(text::stem)
+        .collect();
+    stems.sort();
+    stems
+});
 
 /// Small number words written out in one outlet and as digits in another.
 const NUMBER_WORDS: &[(&str, &str)] = &[
@@ -108,19 +109,15 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 /// Abbreviated month names (word keys, dots dropped) with the stem of the full name: one
 /// outlet writes `Feb. 13`, another `February`. (`Mar.` and `May` are left alone: the first
 /// is rare in news style, the second is a word.)
-const MONTH_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("apr", "april"),
-    ("aug", "august"),
-    ("dec", "decemb"),
-    ("feb", "februari"),
-    ("jan", "januari"),
-    ("jul", "juli"),
-    ("jun", "june"),
-    ("nov", "novemb"),
-    ("oct", "octob"),
-    ("sep", "septemb"),
-    ("sept", "septemb"),
-];
+static MONTH_ABBREVIATIONS: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| {
+    let mut pairs: Vec<(&str, String)> = calendar::MONTHS
+        .iter()
+        .flat_map(|m| m.abbreviations.iter().map(|&a| (a, text::stem(m.name))))
+        .filter(|&(a, _)| a != "mar")
+        .collect();
+    pairs.sort();
+    pairs
+});
 
 /// The content term of a word key, if it carries content: numbers lose their thousands
 /// separators, small number words become digits and abbreviated months their full name;
@@ -225,7 +222,7 @@ impl Units {
         let calendar: Vec<bool> = {
             let mut c = vec![false; terms.len()];
             for (t, &id) in &terms.ids {
-                c[id as usize] = CALENDAR.binary_search(&t.as_str()).is_ok();
+                c[id as usize] = CALENDAR.binary_search(t).is_ok();
             }
             c
         };
@@ -292,7 +289,7 @@ mod tests {
         assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
         for day in ["Monday", "Wednesday", "February", "September", "July"] {
             let stem = term_of(&text::word_key(day)).unwrap();
-            assert!(CALENDAR.contains(&stem.as_str()), "{stem}");
+            assert!(CALENDAR.contains(&stem), "{stem}");
         }
     }
 
@@ -306,7 +303,7 @@ mod tests {
         ] {
             let a = term_of(&text::word_key(short));
             assert_eq!(a, term_of(&text::word_key(long)), "{short}");
-            assert!(CALENDAR.contains(&a.unwrap().as_str()));
+            assert!(CALENDAR.contains(&a.unwrap()));
         }
         // Longer words starting like one keep their own stem.
         assert_eq!(term_of("decent").as_deref(), Some("decent"));

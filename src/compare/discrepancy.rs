@@ -16,8 +16,9 @@ use super::attribution::Attribution;
 use super::diff::{Op, Passage};
 use super::doc::Doc;
 use super::framing::Hit;
-use super::names::{MONTHS, NameKind, People, WEEKDAYS};
+use super::names::{NameKind, People};
 use crate::model::{Confidence, Discrepancy, DiscrepancyKind, DiscrepancyValue, MarkKind};
+use crate::text::calendar::{is_month_word, is_weekday};
 use crate::text::{is_capitalised, is_content, is_number, stem};
 
 /// Changes longer than this (in words, on either side) are rewrites, not substitutions.
@@ -582,11 +583,8 @@ fn numbers_in(c: &CellView) -> Vec<Num> {
             k = next;
             continue;
         }
-        let day_of_month = MONTHS.contains(&prev_key)
-            || doc
-                .keys
-                .get(next)
-                .is_some_and(|w| MONTHS.contains(&w.as_str()));
+        let day_of_month =
+            is_month_word(prev_key) || doc.keys.get(next).is_some_and(|w| is_month_word(w));
         let unit = if before.contains(['$', '€', '£']) {
             Some(
                 before
@@ -764,9 +762,9 @@ fn dates_in(c: &CellView) -> Vec<DateUse> {
         let t = &doc.toks[k];
         let kk = t.key.as_str();
         let r = t.start..t.end;
-        if WEEKDAYS.contains(&kk) {
+        if is_weekday(kk) {
             out.push((DateKind::Weekday, kk.to_string(), r));
-        } else if MONTHS.contains(&kk) && is_capitalised(t.text) {
+        } else if is_month_word(kk) && is_capitalised(t.text) {
             let month = &kk[..3];
             let day = |x: usize| {
                 doc.toks.get(x).filter(|w| {

@@ -1,7 +1,7 @@
 //! The word lists behind framing marks: reporting verbs, hedges, boosters, labels and loaded
 //! words. The lists parallax ships live in `assets/lexicons/` (see the NOTICE there) and are
 //! embedded in the binary; users add entries through the config (`[compare]`), inline or from
-//! files read at the boundary ([`super::CompareConfig::read_lexicon_files`]).
+//! files read at the boundary ([`crate::config::read_lexicon_files`]).
 //!
 //! Matching works on word keys ([`crate::text::word_key`]): "state-run" matches "state-run",
 //! "State-run" and "state run"; reporting verbs match on their lemma, so "said", "says" and
@@ -83,9 +83,35 @@ fn default_grade() -> u8 {
     2
 }
 
+/// A line of a user lexicon file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {problem}")]
+pub struct LexiconError {
+    /// The line, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: LexiconProblem,
+}
+
+/// What is wrong with a line of a user lexicon file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LexiconProblem {
+    /// Nothing before the first tab.
+    #[error("empty phrase")]
+    EmptyPhrase,
+    /// The second column is missing or no kind of entry.
+    #[error(
+        "second column must be one of loaded, hedge, booster, label, attribution (columns are separated by tabs)"
+    )]
+    Kind,
+    /// The third column is no grade.
+    #[error("grade must be 0, 1, 2 or 3, not {0:?}")]
+    Grade(String),
+}
+
 /// Parse a user lexicon file: one entry per line, `phrase<TAB>kind[<TAB>grade[<TAB>note]]`;
 /// blank lines and lines starting with `#` are skipped. The error names the line.
-pub fn parse_user_file(text: &str) -> Result<Vec<UserEntry>, String> {
+pub fn parse_user_file(text: &str) -> Result<Vec<UserEntry>, LexiconError> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -95,26 +121,21 @@ pub fn parse_user_file(text: &str) -> Result<Vec<UserEntry>, String> {
         let cols: Vec<&str> = line.split('\t').collect();
         let lineno = n + 1;
         let phrase = cols[0].trim();
+        let error = |problem| LexiconError {
+            line: lineno,
+            problem,
+        };
         if phrase.is_empty() {
-            return Err(format!("line {lineno}: empty phrase"));
+            return Err(error(LexiconProblem::EmptyPhrase));
         }
         let kind = cols
             .get(1)
             .and_then(|k| EntryKind::parse(k))
-            .ok_or_else(|| {
-                format!(
-                    "line {lineno}: second column must be one of loaded, hedge, booster, label, \
-                     attribution (columns are separated by tabs)"
-                )
-            })?;
+            .ok_or_else(|| error(LexiconProblem::Kind))?;
         let grade = match cols.get(2).map(|g| g.trim()).filter(|g| !g.is_empty()) {
             Some(g) => match g.parse::<u8>() {
                 Ok(v) if v <= 3 => v,
-                _ => {
-                    return Err(format!(
-                        "line {lineno}: grade must be 0, 1, 2 or 3, not {g:?}"
-                    ));
-                }
+                _ => return Err(error(LexiconProblem::Grade(g.to_string()))),
             },
             None => default_grade(),
         };
@@ -194,11 +215,16 @@ pub struct Context {
     pub with_next: bool,
 }
 
+/// A condition of a context column that is none of those [`Context::parse`] knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown context condition {0:?}")]
+pub struct UnknownCondition(pub String);
+
 impl Context {
     /// Parse a context column, with the forms it names (`inflect`, `plural` or `exact`) if any.
     /// Unknown conditions are errors, so that a typo in a list is caught by the tests rather
     /// than silently ignored.
-    pub fn parse(text: &str) -> Result<(Context, Option<Forms>), String> {
+    pub fn parse(text: &str) -> Result<(Context, Option<Forms>), UnknownCondition> {
         let mut ctx = Context::default();
         let mut forms = None;
         for cond in text.split_whitespace() {
@@ -222,7 +248,7 @@ impl Context {
             } else if let Some(v) = cond.strip_prefix("next=") {
                 ctx.next_in = list(v);
             } else {
-                return Err(format!("unknown context condition {cond:?}"));
+                return Err(UnknownCondition(cond.to_string()));
             }
         }
         Ok((ctx, forms))
@@ -832,9 +858,11 @@ mod tests {
         assert_eq!((ok[0].grade, ok[0].note.as_str()), (3, "drama"));
         assert_eq!(ok[1].grade, 2);
         let err = parse_user_file("ok\tloaded\nbad line without tab\n").unwrap_err();
-        assert!(err.starts_with("line 2:"), "{err}");
+        assert_eq!(err.line, 2);
+        assert!(err.to_string().starts_with("line 2:"), "{err}");
         let err = parse_user_file("x\tloaded\t7\n").unwrap_err();
-        assert!(err.contains("grade"), "{err}");
+        assert_eq!(err.problem, LexiconProblem::Grade("7".into()));
+        assert!(err.to_string().contains("grade"), "{err}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! word differences, quotes, discrepancies, framing marks and the per-outlet summary.
 //!
 //! Pure: no I/O; lexicons arrive already parsed (user lexicon files are read at the boundary,
-//! by [`CompareConfig::read_lexicon_files`], when the config is loaded).
+//! by [`crate::config::read_lexicon_files`], when the config is loaded).
 //!
 //! The pieces, in the order [`build`] runs them:
 //! - [`doc`]: an article's words, quotations and quote-aware sentences;
@@ -27,9 +27,8 @@ pub mod summary;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use color_eyre::eyre::{Result, WrapErr, eyre};
 use serde::{Deserialize, Serialize};
 
 use crate::align::Alignment;
@@ -72,7 +71,8 @@ pub struct CompareConfig {
     /// Labels, reporting verbs and quotations are always marked, and so are your own entries.
     #[serde(deserialize_with = "grade")]
     pub min_grade: u8,
-    /// Entries read from `lexicon_files` (filled by [`CompareConfig::read_lexicon_files`]).
+    /// Entries read from `lexicon_files` (filled by the config loader,
+    /// [`crate::config::read_lexicon_files`]).
     #[serde(skip)]
     pub file_words: Vec<UserEntry>,
 }
@@ -91,22 +91,6 @@ impl Default for CompareConfig {
 }
 
 impl CompareConfig {
-    /// Read the user's lexicon files (the only I/O of comparison; called when the config is
-    /// loaded). `base` is the folder relative paths are taken from. The error names the file
-    /// and the line.
-    pub fn read_lexicon_files(&mut self, base: Option<&Path>) -> Result<()> {
-        self.file_words.clear();
-        for file in &self.lexicon_files {
-            let path = resolve(file, base);
-            let text = std::fs::read_to_string(&path)
-                .wrap_err_with(|| format!("{}: cannot read the lexicon file", path.display()))?;
-            let entries =
-                lexicon::parse_user_file(&text).map_err(|e| eyre!("{}: {e}", path.display()))?;
-            self.file_words.extend(entries);
-        }
-        Ok(())
-    }
-
     /// The lexicon to mark with: the built-in lists plus the user's entries.
     pub fn lexicon(&self) -> Cow<'static, Lexicon> {
         if self.file_words.is_empty() && self.words.is_empty() && self.ignore.is_empty() {
@@ -127,16 +111,6 @@ fn grade<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<u8, D::E
         )));
     }
     Ok(g)
-}
-
-fn resolve(file: &Path, base: Option<&Path>) -> PathBuf {
-    if let (Ok(rest), Some(home)) = (file.strip_prefix("~"), directories::BaseDirs::new()) {
-        return home.home_dir().join(rest);
-    }
-    match base {
-        Some(b) if file.is_relative() => b.join(file),
-        _ => file.to_path_buf(),
-    }
 }
 
 /// Everything the article-level analysis finds in one body.
@@ -389,7 +363,7 @@ mod tests {
         let articles: Vec<Article> = bodies
             .iter()
             .enumerate()
-            .map(|(i, b)| Article::new(Path::new(&format!("a{i}.txt")), b.clone()))
+            .map(|(i, b)| Article::new(std::path::Path::new(&format!("a{i}.txt")), b.clone()))
             .collect();
         let refs: Vec<&Article> = articles.iter().collect();
         let analyses: Vec<ArticleAnalysis> = refs
@@ -458,7 +432,8 @@ mod tests {
             "lexicon_files = [\"mine.tsv\"]\nignore = [\"regime\"]\n[[words]]\nphrase = \"bombshell\"\nkind = \"loaded\"\ngrade = 3\n",
         )
         .unwrap();
-        cfg.read_lexicon_files(Some(dir.path())).unwrap();
+        cfg.file_words =
+            crate::config::read_lexicon_files(&cfg.lexicon_files, Some(dir.path())).unwrap();
         assert_eq!(cfg.file_words.len(), 1);
         let m = marks(
             "A bombshell changed the mood music, the regime said.",
@@ -471,30 +446,5 @@ mod tests {
             .collect();
         assert_eq!(texts, ["bombshell", "mood music"]);
         assert!(!m.iter().any(|m| m.text == "regime"));
-    }
-
-    #[test]
-    fn a_bad_lexicon_file_names_itself_and_the_line() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("bad.tsv"),
-            "fine\tloaded\nbroken\tnonsense\n",
-        )
-        .unwrap();
-        let mut cfg = CompareConfig {
-            lexicon_files: vec![PathBuf::from("bad.tsv")],
-            ..Default::default()
-        };
-        let err = cfg
-            .read_lexicon_files(Some(dir.path()))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("bad.tsv") && err.contains("line 2"), "{err}");
-        cfg.lexicon_files = vec![PathBuf::from("missing.tsv")];
-        let err = format!(
-            "{:#}",
-            cfg.read_lexicon_files(Some(dir.path())).unwrap_err()
-        );
-        assert!(err.contains("missing.tsv"), "{err}");
     }
 }

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, NaiveDate};
 use regex::Regex;
 
+use crate::text::calendar::{self, month_number};
+
 /// How much a date can be trusted to be the publication date; the highest wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DateKind {
@@ -23,7 +25,13 @@ pub enum DateKind {
     Field,
 }
 
-const MONTHS: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+/// A month's name or abbreviation, captured as `mon`, with an optional dot: longest first,
+/// so that `June` is not read as `Jun`.
+fn months() -> String {
+    let mut words: Vec<&str> = calendar::month_words().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    format!(r"(?P<mon>{})\.?", words.join("|"))
+}
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<y>(?:19|20)\d\d)\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b")
@@ -31,13 +39,15 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTHS}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*(?P<y>(?:19|20)\d\d)\b"
+        r"(?i)\b{}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*(?P<y>(?:19|20)\d\d)\b",
+        months()
     ))
     .expect("valid regex")
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+(?P<y>(?:19|20)\d\d)\b"
+        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{},?\s+(?P<y>(?:19|20)\d\d)\b",
+        months()
     ))
     .expect("valid regex")
 });
@@ -115,28 +125,6 @@ fn full_year(y: &str) -> Option<i32> {
         2 => 1900 + n,
         _ => n,
     })
-}
-
-/// The number of a month from its English name or abbreviation.
-pub fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let prefix = n.get(..3)?;
-    let m = match prefix {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::ReadError;
+
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -18,15 +20,17 @@ pub struct Decoded {
 const SNIFF: usize = 8192;
 
 /// Decode a file's bytes. `declared` is an encoding label the file names for itself (an HTML
-/// `<meta charset>`), used when the bytes are not UTF-8. Errors are one-line reasons.
-pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
+/// `<meta charset>`), used when the bytes are not UTF-8.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, ReadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".into());
+        return Err(ReadError::Empty);
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors && enc != UTF_8 {
-            return Err(format!("not valid {} text", enc.name()));
+            return Err(ReadError::Undecodable {
+                encoding: enc.name(),
+            });
         }
         let legacy = (enc != UTF_8).then_some(enc.name());
         return finish(text.into_owned(), legacy);
@@ -38,7 +42,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
         }
     }
     if looks_binary(bytes) {
-        return Err("binary file, not text".into());
+        return Err(ReadError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_string(), None);
@@ -51,12 +55,12 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
     finish(text.into_owned(), Some(enc.name()))
 }
 
-fn finish(text: String, legacy: Option<&'static str>) -> Result<Decoded, String> {
+fn finish(text: String, legacy: Option<&'static str>) -> Result<Decoded, ReadError> {
     if text.trim().is_empty() {
-        return Err("empty file".into());
+        return Err(ReadError::Empty);
     }
     if control_ratio(&text) > 0.05 {
-        return Err("binary file, not text".into());
+        return Err(ReadError::Binary);
     }
     Ok(Decoded { text, legacy })
 }
@@ -200,9 +204,16 @@ mod tests {
     #[test]
     fn binary_and_empty_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
-        assert_eq!(decode(png, None).unwrap_err(), "binary file, not text");
-        assert_eq!(decode(b"", None).unwrap_err(), "empty file");
-        assert_eq!(decode(b" \n\r\n\t ", None).unwrap_err(), "empty file");
+        assert_eq!(decode(png, None).unwrap_err(), ReadError::Binary);
+        assert_eq!(
+            decode(png, None).unwrap_err().to_string(),
+            "binary file, not text"
+        );
+        assert_eq!(decode(b"", None).unwrap_err(), ReadError::Empty);
+        assert_eq!(
+            decode(b" \n\r\n\t ", None).unwrap_err().to_string(),
+            "empty file"
+        );
     }
 
     #[test]

@@ -14,12 +14,14 @@ pub mod clean;
 pub mod dates;
 pub mod decode;
 pub mod doc;
+mod error;
 pub mod read;
 mod sample;
-mod sidecar;
+pub(crate) mod sidecar;
 
 pub use article::{Article, LoadWarning, Loaded, printable};
 pub use clean::{Removed, Rule};
+pub use error::ReadError;
 pub use sample::{load_sample, load_sample_report};
 pub use sidecar::SidecarEntry;
 
@@ -79,17 +81,57 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
 }
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
-pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, String> {
-    let read = read::read(path, Format::Text, bytes)?;
-    let doc = read.docs.into_iter().next().ok_or("no text found")?;
-    let cleaned = clean::clean(doc, &SharedLines::default(), true);
-    if cleaned.article.body.is_empty() {
-        return Err(NOTHING_LEFT.into());
-    }
-    Ok(cleaned.article)
+pub fn parse_text(path: &Path, bytes: &[u8]) -> Result<Article, ReadError> {
+    let mut parsed = parse_bytes(path, Format::Text, bytes, None, true)?;
+    Ok(parsed.swap_remove(0).article)
 }
 
-const NOTHING_LEFT: &str = "no article text left after removing page furniture";
+/// An article read from bytes, and whether its headline was stated by the file (a meta tag,
+/// `<title>`, a record's field) rather than guessed from its first line by cleaning.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The article.
+    pub article: Article,
+    /// The headline came from the file's own metadata.
+    pub stated_title: bool,
+}
+
+/// Read and clean the articles in one file's bytes, as loading that file would (`charset`:
+/// the encoding the bytes were served with, see [`read::read_declared`]). What fetching
+/// checks of a page before storing it. At least one article comes back, or the reason none
+/// does.
+pub fn parse_bytes(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    charset: Option<&str>,
+    clean: bool,
+) -> Result<Vec<Parsed>, ReadError> {
+    let read = read::read_declared(path, format, bytes, charset)?;
+    let mut notes = read
+        .notes
+        .into_iter()
+        .filter(|n| !n.starts_with("not UTF-8"));
+    let parsed: Vec<Parsed> = read
+        .docs
+        .into_iter()
+        .map(|doc| {
+            let stated_title = doc.title.is_some();
+            let article = clean::clean(doc, &SharedLines::default(), clean).article;
+            Parsed {
+                article,
+                stated_title,
+            }
+        })
+        .filter(|p| !p.article.body.is_empty())
+        .collect();
+    if parsed.is_empty() {
+        return Err(notes
+            .next()
+            .map_or(ReadError::NothingLeft, |note| ReadError::Noted { note }));
+    }
+    Ok(parsed)
+}
 
 /// A document read and waiting to be cleaned, with what its folder's sidecar says about it.
 struct Pending {
@@ -117,7 +159,7 @@ fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> L
         if cleaned.article.body.is_empty() {
             report.loaded.warnings.push(LoadWarning {
                 path,
-                reason: NOTHING_LEFT.into(),
+                reason: ReadError::NothingLeft.to_string(),
             });
             continue;
         }
@@ -242,7 +284,11 @@ impl<'a> Loader<'a> {
             Ok(b) => b,
             Err(e) => return self.warn(path, io_reason(&e)),
         };
-        match read::read(path, format, &bytes) {
+        // A fetched page's sidecar line names the charset it was served with.
+        let charset = self
+            .sidecar_for(path, &path.to_string_lossy())
+            .and_then(|e| e.charset);
+        match read::read_declared(path, format, &bytes, charset.as_deref()) {
             Ok(read) => {
                 for note in read.notes {
                     self.warn(path, note);
@@ -255,7 +301,7 @@ impl<'a> Loader<'a> {
                     self.pending.push(Pending { doc, sidecar });
                 }
             }
-            Err(reason) => self.warn(path, reason),
+            Err(reason) => self.warn(path, reason.to_string()),
         }
     }
 

@@ -51,7 +51,7 @@ pub fn load_sample_report() -> LoadReport {
             })),
             Err(reason) => warnings.push(LoadWarning {
                 path: path.to_string_lossy().into_owned(),
-                reason,
+                reason: reason.to_string(),
             }),
         }
     }

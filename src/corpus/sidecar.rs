@@ -29,6 +29,13 @@ pub struct SidecarEntry {
     /// Original URL (also accepted as `link`).
     #[serde(alias = "link")]
     pub url: Option<String>,
+    /// When `parallax fetch` downloaded the file (also accepted as `fetched-at`). Recorded,
+    /// not shown as the article's date.
+    #[serde(alias = "fetched-at")]
+    pub fetched_at: Option<toml::Value>,
+    /// The charset the page was served with (its HTTP `Content-Type`), used to decode a
+    /// page that is not UTF-8 and does not name its own encoding.
+    pub charset: Option<String>,
 }
 
 impl SidecarEntry {
@@ -52,6 +59,16 @@ impl SidecarEntry {
     }
 }
 
+impl SidecarEntry {
+    /// The entry's date as `YYYY-MM-DD`, when it names a readable one.
+    pub fn date_iso(&self) -> Option<String> {
+        self.date
+            .as_ref()
+            .and_then(date_of)
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    }
+}
+
 fn date_of(v: &toml::Value) -> Option<NaiveDate> {
     match v {
         toml::Value::String(s) => parse_date(s),
@@ -60,17 +77,33 @@ fn date_of(v: &toml::Value) -> Option<NaiveDate> {
     }
 }
 
-/// Parse a sidecar file's text into entries keyed by file name. The error is one line.
-pub fn parse(text: &str) -> Result<HashMap<String, SidecarEntry>, String> {
-    toml::from_str(text).map_err(|e| {
-        e.to_string()
+/// A `sources.toml` that does not parse: the parser's message on one line, and the line of the
+/// file it is about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SidecarError {
+    /// The parser's message without the quoted source lines, on one line.
+    pub message: String,
+    /// The line of the error, from 1, when the parser says.
+    pub line: Option<usize>,
+}
+
+/// Parse a sidecar file's text into entries keyed by file name.
+pub fn parse(text: &str) -> Result<HashMap<String, SidecarEntry>, SidecarError> {
+    toml::from_str(text).map_err(|e: toml::de::Error| SidecarError {
+        line: e
+            .span()
+            .and_then(|s| text.get(..s.start))
+            .map(|before| before.matches('\n').count() + 1),
+        message: e
+            .to_string()
             .lines()
             .map(str::trim)
             .filter(|l| {
                 !l.is_empty() && !l.starts_with('|') && !l.chars().all(|c| c == '^' || c == ' ')
             })
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" "),
     })
 }
 
@@ -122,8 +155,26 @@ mod tests {
     }
 
     #[test]
+    fn fetch_fields_are_read_and_the_date_stays_the_page_date() {
+        let map = parse(
+            "\"rt.com-0a1b.html\" = { source = \"RT\", date = 2025-09-05, url = \"https://www.rt.com/x\", fetched_at = 2026-01-02T03:04:05Z, charset = \"windows-1252\" }\n",
+        )
+        .unwrap();
+        let e = &map["rt.com-0a1b.html"];
+        assert_eq!(e.charset.as_deref(), Some("windows-1252"));
+        assert!(e.fetched_at.is_some());
+        assert_eq!(e.date_iso().as_deref(), Some("2025-09-05"));
+        let mut a = Article::new(Path::new("rt.com-0a1b.html"), "x".into());
+        e.apply(&mut a);
+        assert_eq!(a.date_iso().as_deref(), Some("2025-09-05"));
+        assert_eq!(a.url.as_deref(), Some("https://www.rt.com/x"));
+    }
+
+    #[test]
     fn unknown_keys_are_a_one_line_error() {
         let err = parse("[\"a.txt\"]\nsorce = \"CNBC\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        let err = err.to_string();
         assert!(err.contains("sorce"), "{err}");
         assert!(!err.contains('\n'), "{err}");
     }

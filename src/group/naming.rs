@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::corpus::Article;
-use crate::text;
+use crate::text::{self, calendar};
 
 /// Number of hex digits in a story id, when there is no clash.
 const ID_DIGITS: usize = 6;
@@ -107,54 +107,16 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Month and weekday names and clock words: a line made of little else is a dateline.
-const DATE_WORDS: &[&str] = &[
-    "am",
-    "apr",
-    "april",
-    "aug",
-    "august",
-    "dec",
-    "december",
-    "edt",
-    "est",
-    "feb",
-    "february",
-    "fri",
-    "friday",
-    "gmt",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "mar",
-    "march",
-    "mon",
-    "monday",
-    "nov",
-    "november",
-    "oct",
-    "october",
-    "pm",
-    "pst",
-    "sat",
-    "saturday",
-    "sep",
-    "sept",
-    "september",
-    "sun",
-    "sunday",
-    "thu",
-    "thursday",
-    "tue",
-    "tuesday",
-    "updated",
-    "utc",
-    "wed",
-    "wednesday",
-];
+/// Clock and time-zone words: with month and weekday names, a line made of little else is a
+/// dateline.
+const CLOCK_WORDS: &[&str] = &["am", "edt", "est", "gmt", "pm", "pst", "updated", "utc"];
+
+/// A month or weekday name or abbreviation (not `may`, a word) or a clock word.
+fn is_date_word(key: &str) -> bool {
+    (calendar::is_month_word(key) && key != "may")
+        || calendar::is_weekday_or_abbreviation(key)
+        || CLOCK_WORDS.contains(&key)
+}
 
 /// A line that can serve as a headline: a few to two dozen words, at least three of them
 /// content words other than dates and times.
@@ -164,7 +126,7 @@ fn looks_like_headline(line: &str) -> bool {
         .iter()
         .map(|w| text::word_key(w.text))
         .filter(|k| text::is_content(k) && !k.starts_with(|c: char| c.is_ascii_digit()))
-        .filter(|k| !DATE_WORDS.contains(&k.as_str()))
+        .filter(|k| !is_date_word(k))
         .count();
     content >= 3 && words.len() <= 30
 }

@@ -2,8 +2,8 @@
 //!
 //! It is built once per story by the pipeline (corpus → group → align → compare) and from then
 //! on only read: the TUI and the three report formats are views of it and never recompute
-//! analysis. Its JSON form is a public contract (see DESIGN.md and README.md): fields may be
-//! added, but the ones named there keep their meaning.
+//! analysis. Its JSON form is a public contract (docs/JSON.md, the contract checks read):
+//! fields may be added, but the ones named there keep their meaning.
 
 mod analysis;
 mod rows;

@@ -1,5 +1,5 @@
-//! JSON report: the Comparison model serialised as-is (the contract of DESIGN.md, documented
-//! field by field in README's "JSON format").
+//! JSON report: the Comparison model serialised as-is (the contract of docs/JSON.md, which
+//! documents it field by field).
 
 use serde::Serialize;
 

@@ -14,16 +14,16 @@ mod markdown;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, WrapErr, bail};
+use thiserror::Error;
 
 use crate::model::Comparison;
 
 pub use json::to_string_pretty as to_json_pretty;
 
 /// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// The Comparison model as JSON (the contract of DESIGN.md).
+    /// The Comparison model as JSON (the contract of docs/JSON.md).
     Json,
     /// Markdown for GitHub and plain editors.
     Md,
@@ -71,6 +71,46 @@ fn same_file(target: &Path, input: &Path) -> bool {
     })
 }
 
+/// A report that could not be written: the path as given, and why. One line, the operating
+/// system's reason included, so the reader's status line and the command say the same.
+#[derive(Debug, Error)]
+#[error("{path}: {problem}")]
+pub struct WriteError {
+    /// The target as the user gave it.
+    pub path: String,
+    /// What went wrong.
+    pub problem: WriteProblem,
+}
+
+/// Why a report could not be written.
+#[derive(Debug, Error)]
+pub enum WriteProblem {
+    /// The path cannot be made absolute.
+    #[error("cannot resolve the path: {0}")]
+    Resolve(std::io::Error),
+    /// The target is one of the articles the report was built from.
+    #[error("refusing to overwrite an input article")]
+    InputArticle,
+    /// The target is a folder.
+    #[error("is a folder; give a file name for the report")]
+    Folder,
+    /// The target's folder does not exist.
+    #[error("the folder {0} does not exist")]
+    NoFolder(String),
+    /// A special file (a pipe, a device) cannot be opened for writing.
+    #[error("cannot write: {0}")]
+    Open(std::io::Error),
+    /// No temporary file can be created beside the target.
+    #[error("cannot write here: {0}")]
+    Create(std::io::Error),
+    /// Writing the bytes failed (the disk is full, the writer failed).
+    #[error("write failed: {0}")]
+    Write(std::io::Error),
+    /// The finished file cannot be renamed over the target.
+    #[error("cannot replace the file: {0}")]
+    Replace(std::io::Error),
+}
+
 /// Write a report whole or not at all: into a temporary file beside the target, then renamed
 /// over it, so a failure leaves no partial file and an existing report stays as it was.
 /// Refuses to overwrite any of `inputs` (the articles the report was built from; a
@@ -79,7 +119,7 @@ fn same_file(target: &Path, input: &Path) -> bool {
 /// A symbolic link is followed (the file it points to is replaced, the link stays). A target
 /// that exists but is no regular file, such as `/dev/stdout` or a named pipe, is written
 /// directly, since it cannot be replaced.
-pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<()> {
+pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
     write_with(path, inputs, |f| f.write_all(contents))
 }
 
@@ -91,26 +131,28 @@ fn write_with(
     path: &Path,
     inputs: &[&Path],
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> Result<()> {
-    let shown = path.display();
-    let mut target =
-        std::path::absolute(path).wrap_err_with(|| format!("{shown}: cannot resolve the path"))?;
+) -> Result<(), WriteError> {
+    let fail = |problem| WriteError {
+        path: path.display().to_string(),
+        problem,
+    };
+    let mut target = std::path::absolute(path).map_err(|e| fail(WriteProblem::Resolve(e)))?;
     if inputs.iter().any(|input| same_file(&target, input)) {
-        bail!("{shown}: refusing to overwrite an input article");
+        return Err(fail(WriteProblem::InputArticle));
     }
     let existing = std::fs::metadata(&target).ok();
     if let Some(meta) = &existing {
         if meta.is_dir() {
-            bail!("{shown}: is a folder; give a file name for the report");
+            return Err(fail(WriteProblem::Folder));
         }
         if !meta.is_file() {
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
-                .wrap_err_with(|| format!("{shown}: cannot write"))?;
+                .map_err(|e| fail(WriteProblem::Open(e)))?;
             return write(&mut f)
                 .and_then(|_| f.flush())
-                .wrap_err_with(|| format!("{shown}: write failed"));
+                .map_err(|e| fail(WriteProblem::Write(e)));
         }
         if let Ok(real) = std::fs::canonicalize(&target) {
             target = real;
@@ -130,7 +172,7 @@ fn write_with(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     if !dir.is_dir() {
-        bail!("{shown}: the folder {} does not exist", dir.display());
+        return Err(fail(WriteProblem::NoFolder(dir.display().to_string())));
     }
     let mut tmp = builder
         .tempfile_in(dir)
@@ -139,17 +181,16 @@ fn write_with(
             Some(code) => std::io::Error::from_raw_os_error(code),
             None => e,
         })
-        .wrap_err_with(|| format!("{shown}: cannot write here"))?;
+        .map_err(|e| fail(WriteProblem::Create(e)))?;
     if let Some(meta) = &existing {
         // Replacing a report keeps its permissions.
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
     write(tmp.as_file_mut())
         .and_then(|_| tmp.as_file().sync_all())
-        .wrap_err_with(|| format!("{shown}: write failed"))?;
+        .map_err(|e| fail(WriteProblem::Write(e)))?;
     tmp.persist(&target)
-        .map_err(|e| e.error)
-        .wrap_err_with(|| format!("{shown}: cannot replace the file"))?;
+        .map_err(|e| fail(WriteProblem::Replace(e.error)))?;
     Ok(())
 }
 

@@ -4,9 +4,12 @@
 //! Everything here is pure and works on byte offsets into the original text, so every later
 //! stage can point back into an article body.
 
+pub mod calendar;
 pub mod controls;
+pub mod sanitize;
 mod sentences;
 mod stopwords;
+pub mod wordlist;
 
 pub use sentences::sentences;
 pub use stopwords::is_stopword;

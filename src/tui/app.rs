@@ -7,14 +7,14 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::config::TuiConfig;
-use super::keys::{Action, KeyMap};
 use super::layout::{CompareLayout, LayoutKey};
 use super::pages::{self, Page};
 use super::sanitize::sanitize_line;
 use super::styled;
 use super::theme::Theme;
 use crate::config::Config;
+use crate::config::keys::{Action, KeyMap};
+use crate::config::tui::TuiConfig;
 use crate::corpus::Article;
 use crate::group::Story;
 use crate::model::{Comparison, Relation};

@@ -7,12 +7,9 @@
 //! story's comparison once, when the story is first opened.
 
 pub mod app;
-pub mod config;
-pub mod keys;
 pub mod layout;
 pub mod pages;
 mod plain;
-pub mod sanitize;
 pub mod styled;
 pub mod theme;
 pub mod view;
@@ -20,16 +17,39 @@ pub mod wrap;
 
 use std::io::stdout;
 
-use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use thiserror::Error;
 
+pub use crate::config::keys;
+pub use crate::config::tui::{ThemeName, TuiConfig};
+/// Terminal-safe text lives in [`crate::text::sanitize`]; re-exported for the views.
+pub use crate::text::sanitize;
 pub use app::App;
-pub use config::{ThemeName, TuiConfig};
 pub use plain::{marked_text, plain_text};
 
 use crate::config::Config;
 use crate::corpus::Article;
 use crate::group::Story;
+
+/// The terminal could not be used: set up, measured, drawn on or read from.
+#[derive(Debug, Error)]
+pub enum TuiError {
+    /// Raw mode or the alternate screen cannot be entered.
+    #[error("cannot set up the terminal")]
+    Setup(#[source] std::io::Error),
+    /// Mouse capture cannot be turned on.
+    #[error("cannot capture the mouse")]
+    Mouse(#[source] std::io::Error),
+    /// The terminal's size cannot be read.
+    #[error("cannot read the terminal size")]
+    Size(#[source] std::io::Error),
+    /// A frame cannot be drawn.
+    #[error("cannot draw")]
+    Draw(#[source] std::io::Error),
+    /// Keys and mouse events cannot be read.
+    #[error("cannot read the keyboard")]
+    Input(#[source] std::io::Error),
+}
 
 /// Restores the terminal when dropped: on normal exit, on error, and while unwinding.
 struct Restore {
@@ -47,17 +67,17 @@ impl Drop for Restore {
 
 /// Run the reader on a terminal until the user quits. The terminal is restored on every exit
 /// path, panics included (mouse capture too).
-pub fn run(articles: Vec<Article>, stories: Vec<Story>, config: Config) -> Result<()> {
+pub fn run(articles: Vec<Article>, stories: Vec<Story>, config: Config) -> Result<(), TuiError> {
     let mut app = App::new(articles, stories, config, theme::Theme::no_color_from_env());
     let mouse = app.cfg.mouse;
     with_terminal(mouse, |terminal| {
-        let size = terminal.size().wrap_err("cannot read the terminal size")?;
+        let size = terminal.size().map_err(TuiError::Size)?;
         app.resize(size.width, size.height);
         while !app.quit {
             terminal
                 .draw(|f| view::draw(f, &app))
-                .wrap_err("cannot draw")?;
-            let ev = crossterm::event::read().wrap_err("cannot read the keyboard")?;
+                .map_err(TuiError::Draw)?;
+            let ev = crossterm::event::read().map_err(TuiError::Input)?;
             app.handle_event(&ev);
         }
         Ok(())
@@ -67,12 +87,13 @@ pub fn run(articles: Vec<Article>, stories: Vec<Story>, config: Config) -> Resul
 /// Run `body` on the terminal in raw mode on the alternate screen (capturing the mouse if
 /// `mouse`), and give the terminal back as it was however `body` ends: returning, failing or
 /// panicking. On a panic the screen is restored before the message is printed, so the
-/// message stays readable on the user's normal screen.
-pub fn with_terminal<T>(
+/// message stays readable on the user's normal screen. `body` may fail with its own error
+/// type, into which the terminal's own failures convert.
+pub fn with_terminal<T, E: From<TuiError>>(
     mouse: bool,
-    body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<T>,
-) -> Result<T> {
-    let mut terminal = ratatui::try_init().wrap_err("cannot set up the terminal")?;
+    body: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<T, E>,
+) -> Result<T, E> {
+    let mut terminal = ratatui::try_init().map_err(TuiError::Setup)?;
     // Declared after the terminal, so dropped before it: the screen and mouse are restored
     // first, then the terminal's own drop shows the cursor again.
     let _restore = Restore { mouse };
@@ -83,7 +104,7 @@ pub fn with_terminal<T>(
             let _ = crossterm::execute!(stdout(), DisableMouseCapture);
             previous(info);
         }));
-        crossterm::execute!(stdout(), EnableMouseCapture).wrap_err("cannot capture the mouse")?;
+        crossterm::execute!(stdout(), EnableMouseCapture).map_err(TuiError::Mouse)?;
     }
     body(&mut terminal)
 }

@@ -5,12 +5,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::App;
-use super::keys::Action;
 use super::layout::effective_reference;
 use super::sanitize::{sanitize, sanitize_line};
 use super::styled::passage_pieces;
 use super::theme::Theme;
 use super::wrap::wrap;
+use crate::config::keys::Action;
 use crate::model::{Comparison, DiffOp, DiffSpan, MarkKind, Row};
 
 /// Left margin of text pages (row numbers in the article view).

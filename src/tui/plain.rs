@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::app::initial_reference;
-use super::config::TuiConfig;
 use super::layout::effective_reference;
 use super::sanitize::{sanitize, sanitize_line};
+use crate::config::tui::TuiConfig;
 use crate::model::{Cell, Comparison, DiffOp, DiffSpan};
 
 /// The whole comparison as plain text.

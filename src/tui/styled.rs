@@ -142,8 +142,8 @@ pub fn contains(text: &str, query: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::tui::ThemeName;
     use crate::model::{DiffSpan, MarkKind};
-    use crate::tui::config::ThemeName;
 
     fn span(op: DiffOp, text: &str, start: usize, end: usize) -> DiffSpan {
         DiffSpan {

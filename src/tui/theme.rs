@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::config::ThemeName;
+use crate::config::tui::ThemeName;
 use crate::model::MarkKind;
 
 /// The colours a theme is made from.

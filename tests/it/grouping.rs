@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use parallax::config::Config;
@@ -27,6 +28,12 @@ fn sample() -> PathBuf {
 
 fn load(dir: &Path) -> Vec<Article> {
     corpus::load_paths(&[dir.to_path_buf()], &Config::default().load).articles
+}
+
+/// The ECB+ development articles, loaded once for the tests that group parts of them.
+fn ecbplus() -> &'static [Article] {
+    static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| load(&data("ecbplus-dev")));
+    &ARTICLES
 }
 
 fn file_name(path: &str) -> String {
@@ -224,12 +231,12 @@ fn a_story_grouped_on_its_own_mostly_stays_whole() {
     // A folder holding one story only: the words its articles share must still count.
     let dir = data("ecbplus-dev");
     let gold = read_labels(&dir.join("labels.tsv"));
-    let articles = load(&dir);
+    let articles = ecbplus();
     let labels: BTreeSet<&String> = gold.values().collect();
     let whole = labels
         .iter()
         .filter(|g| {
-            let alone = subset(&articles, &gold, |l| l == g.as_str());
+            let alone = subset(articles, &gold, |l| l == g.as_str());
             group::group(&alone, &GroupConfig::default()).len() == 1
         })
         .count();
@@ -241,12 +248,12 @@ fn two_look_alike_events_on_their_own_stay_apart() {
     // Each ECB+ topic alone: a small folder holding just two events of one kind.
     let dir = data("ecbplus-dev");
     let gold = read_labels(&dir.join("labels.tsv"));
-    let articles = load(&dir);
+    let articles = ecbplus();
     let topic = |l: &str| l.split('_').next().unwrap_or(l).to_string();
     let topics: BTreeSet<String> = gold.values().map(|g| topic(g)).collect();
     let mut total = 0.0;
     for t in &topics {
-        let alone = subset(&articles, &gold, |l| topic(l) == *t);
+        let alone = subset(articles, &gold, |l| topic(l) == *t);
         let stories = group::group(&alone, &GroupConfig::default());
         let predicted: Vec<Vec<String>> = stories
             .iter()

@@ -6,6 +6,7 @@ mod support;
 
 mod alignment;
 mod compare;
+mod fetch;
 mod grouping;
 mod loading;
 mod report;

@@ -2,7 +2,7 @@
 //! hostile article, and on the bundled sample story through the real pipeline and CLI.
 
 use crate::support::check;
-use parallax_devkit::report_fixture as fixture;
+use parallax_devkit::fixtures;
 
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn export(args: &[&str]) -> String {
 
 #[test]
 fn markdown_of_a_full_comparison() {
-    let md = render(&[fixture::comparison(false)], Format::Md);
+    let md = render(&[fixtures::report_comparison(false)], Format::Md);
     // The version in the header would change the snapshot on every release.
     insta::assert_snapshot!(
         "fixture_md",
@@ -59,7 +59,7 @@ fn markdown_of_a_full_comparison() {
 
 #[test]
 fn html_of_a_full_comparison() {
-    let c = fixture::comparison(false);
+    let c = fixtures::report_comparison(false);
     let html = render(std::slice::from_ref(&c), Format::Html);
     // Kept for a look in a browser: scripts/render-html.sh renders it.
     std::fs::write(
@@ -116,7 +116,7 @@ fn html_of_a_full_comparison() {
 
 #[test]
 fn json_is_the_model_and_reads_back() {
-    let c = fixture::comparison(true);
+    let c = fixtures::report_comparison(true);
     let one = render(std::slice::from_ref(&c), Format::Json);
     let back: Comparison = serde_json::from_str(&one).unwrap();
     assert_eq!(back, c);
@@ -133,7 +133,7 @@ fn json_is_the_model_and_reads_back() {
 
 #[test]
 fn several_stories_make_one_document() {
-    let c = fixture::comparison(false);
+    let c = fixtures::report_comparison(false);
     let mut other = c.clone();
     other.story.id = "s2".into();
     let md = render(&[c.clone(), other.clone()], Format::Md);
@@ -159,7 +159,7 @@ fn several_stories_make_one_document() {
 
 #[test]
 fn hostile_text_is_escaped_everywhere_in_markdown() {
-    let md = render(&[fixture::comparison(true)], Format::Md);
+    let md = render(&[fixtures::report_comparison(true)], Format::Md);
     let doc = check::safe_markdown(&md);
     // Shown literally, not dropped: script, attribute break-out, link syntax, emphasis.
     for shown in [
@@ -191,7 +191,7 @@ fn hostile_text_is_escaped_everywhere_in_markdown() {
 
 #[test]
 fn hostile_text_is_escaped_everywhere_in_html() {
-    let html = render(&[fixture::comparison(true)], Format::Html);
+    let html = render(&[fixtures::report_comparison(true)], Format::Html);
     let doc = check::safe_html(&html);
     for shown in [
         "<script>alert('x')</script>",
@@ -229,7 +229,7 @@ fn hostile_text_is_escaped_everywhere_in_html() {
 #[test]
 fn hostile_article_through_the_cli() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("hostile.txt"), fixture::HOSTILE).unwrap();
+    std::fs::write(dir.path().join("hostile.txt"), fixtures::HOSTILE).unwrap();
     std::fs::write(
         dir.path().join("plain.txt"),
         "Peskov said that the ties were badly damaged and that much work remains to be done.",

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::corpus::dates::{DateKind, parse_date};
+use crate::text::{calendar, wordlist};
 
 /// Number of white-space separated words (ASCII white space: cleaning has already turned
 /// every other kind of space into a plain one).
@@ -310,13 +311,11 @@ fn timestamp_word(w: &str) -> TsWord {
     {
         return TsWord::Number;
     }
-    if is_month_word(lw) {
+    if calendar::is_month_word(lw) || calendar::is_weekday_word(lw) {
         return TsWord::Date;
     }
     match lw {
-        "mon" | "monday" | "tue" | "tues" | "tuesday" | "wed" | "wednesday" | "thu" | "thur"
-        | "thurs" | "thursday" | "fri" | "friday" | "sat" | "saturday" | "sun" | "sunday"
-        | "yesterday" | "today" | "ago" | "now" => TsWord::Date,
+        "yesterday" | "today" | "ago" | "now" => TsWord::Date,
         "am" | "pm" | "a" | "p" | "m" | "et" | "est" | "edt" | "ct" | "cst" | "cdt" | "mt"
         | "mst" | "mdt" | "pt" | "pst" | "pdt" | "akdt" | "akst" | "gmt" | "utc" | "bst"
         | "cet" | "cest" | "eet" | "eest" | "msk" | "ist" | "jst" | "kst" | "aest" | "aedt"
@@ -328,36 +327,6 @@ fn timestamp_word(w: &str) -> TsWord {
         "published" | "posted" | "created" | "released" => TsWord::Published,
         _ => TsWord::Other,
     }
-}
-
-fn is_month_word(lw: &str) -> bool {
-    matches!(
-        lw,
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "mar"
-            | "march"
-            | "apr"
-            | "april"
-            | "may"
-            | "jun"
-            | "june"
-            | "jul"
-            | "july"
-            | "aug"
-            | "august"
-            | "sep"
-            | "sept"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -486,65 +455,8 @@ pub fn is_labelled_caption(s: &str) -> bool {
 
 /// Present-tense verbs of photo captions ("Putin speaks with Peskov ...", "Officials meet ..."):
 /// captions describe the picture in the present, news text tells events in the past.
-const CAPTION_VERBS: &[&str] = &[
-    "speaks",
-    "talks",
-    "attends",
-    "attend",
-    "arrives",
-    "arrive",
-    "holds",
-    "hold",
-    "meets",
-    "meet",
-    "gestures",
-    "looks",
-    "poses",
-    "pose",
-    "waves",
-    "walks",
-    "votes",
-    "delivers",
-    "addresses",
-    "listens",
-    "sits",
-    "stands",
-    "shakes",
-    "leaves",
-    "greets",
-    "reacts",
-    "smiles",
-    "celebrates",
-    "celebrate",
-    "visits",
-    "chairs",
-    "prepares",
-    "gathers",
-    "gather",
-    "pictured",
-    "seen",
-    "photographed",
-    "takes",
-    "gives",
-    "enters",
-    "rides",
-    "marches",
-    "prays",
-    "pray",
-    "mourns",
-    "mourn",
-    "watches",
-    "waits",
-    "inspects",
-    "hugs",
-    "embraces",
-    "applauds",
-    "applaud",
-    "salutes",
-    "kneels",
-    "kneel",
-    "raises",
-];
+static CAPTION_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| wordlist::parse(include_str!("../../../assets/words/caption_verbs.txt")));
 
 /// Words after which a caption verb is really a noun ("the talks", "two votes").
 const NOUN_BEFORE: &[&str] = &[
@@ -707,163 +619,8 @@ pub fn is_link_line(s: &str) -> bool {
 }
 
 /// Interface words common to news sites, shown on their own line by scrapers.
-const UI_PHRASES: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "ad",
-    "ads",
-    "sponsored",
-    "share",
-    "shares",
-    "share this",
-    "share this article",
-    "share article",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "comments",
-    "comment",
-    "menu",
-    "search",
-    "home",
-    "close",
-    "loading",
-    "loading...",
-    "subscribe",
-    "login",
-    "log in",
-    "sign in",
-    "sign up",
-    "register",
-    "back to top",
-    "top",
-    "next",
-    "previous",
-    "prev",
-    "more",
-    "related",
-    "trending",
-    "skip",
-    "skip to content",
-    "skip to main content",
-    "toggle navigation",
-    "show more",
-    "load more",
-    "read more",
-    "continue reading",
-    "listen",
-    "listen to this article",
-    "play",
-    "pause",
-    "video",
-    "watch",
-    "photo",
-    "photos",
-    "gallery",
-    "copy link",
-    "link copied",
-    "copied",
-    "follow",
-    "like",
-    "reply",
-    "report",
-    "save",
-    "bookmark",
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "telegram",
-    "reddit",
-    "pinterest",
-    "instagram",
-    "youtube",
-    "flipboard",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "messenger",
-    "sms",
-    "copy",
-    "link",
-    "open",
-    "expand",
-    "collapse",
-    "view comments",
-    "view gallery",
-    "image",
-    "images",
-    "enlarge",
-    "fullscreen",
-    "full screen",
-    "mute",
-    "unmute",
-    "cancel",
-    "ok",
-    "accept",
-    "reject",
-    "settings",
-    "newsletter",
-    "newsletters",
-    "podcast",
-    "podcasts",
-    "live",
-    "breaking",
-    "opinion",
-    "analysis",
-    "exclusive",
-    "updated",
-    "scroll",
-    "scroll down",
-    "swipe",
-    "click here",
-    "tap here",
-    "view more",
-    "see more",
-    "see all",
-    "view all",
-    "more news",
-    "latest news",
-    "top stories",
-    "most read",
-    "most popular",
-    "recommended",
-    "you may also like",
-    "related articles",
-    "related stories",
-    "related news",
-    "more stories",
-    "more from",
-    "sign up for free",
-    "log out",
-    "my account",
-    "account",
-    "profile",
-    "notifications",
-    "contents",
-    "table of contents",
-    "toc",
-    "audio",
-    "transcript",
-    "caption",
-    "credit",
-    "more on this story",
-    "related topics",
-    "recommended stories",
-    "end of list",
-    "supported by",
-    "listen to article",
-    "share this story",
-    "share this post",
-    "breaking news",
-    "live updates",
-    "developing story",
-    "just in",
-];
+static UI_PHRASES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| wordlist::parse(include_str!("../../../assets/words/ui_phrases.txt")));
 
 /// A lone interface word or control label ("goTop", "placeholder", "Advertisement", "Share"),
 /// a row of them ("Share Tweet Email"), or a line of ornaments with no words at all.

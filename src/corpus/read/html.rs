@@ -5,6 +5,7 @@
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
+use crate::corpus::ReadError;
 use crate::corpus::dates::parse_date;
 use crate::corpus::doc::{Para, RawDoc};
 
@@ -81,7 +82,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Read an HTML page into a document.
-pub fn read(html: &str, doc: &mut RawDoc) -> Result<(), String> {
+pub fn read(html: &str, doc: &mut RawDoc) -> Result<(), ReadError> {
     let page = Document::from(html);
     let meta = PageMeta::of(&page);
     let extracted = Readability::with_document(page, None, Some(Config::default()))
@@ -102,7 +103,7 @@ pub fn read(html: &str, doc: &mut RawDoc) -> Result<(), String> {
         paras = paras_of_html(html);
     }
     if paras.is_empty() {
-        return Err("no article text found in the HTML page".into());
+        return Err(ReadError::NoPageText);
     }
     doc.paras = paras;
     // Without a headline in the meta tags, Readability falls back on the window title, which

@@ -58,7 +58,7 @@ pub fn read(text: &str, doc: &mut RawDoc) -> Option<String> {
                 Ok(Value::Object(obj)) => fields::apply_meta(&obj, doc),
                 Ok(Value::Null) => {}
                 Ok(_) => note = Some("front matter is not a table of fields; ignored".to_string()),
-                Err(e) => note = Some(e),
+                Err(e) => note = Some(e.to_string()),
             }
             fm.rest
         }
@@ -68,21 +68,34 @@ pub fn read(text: &str, doc: &mut RawDoc) -> Option<String> {
     note
 }
 
-fn parse_front_matter(fm: &FrontMatter<'_>) -> Result<Value, String> {
+/// A front matter block that does not parse; the file is read without it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("malformed {format} front matter ({message}); read the text without it")]
+pub struct FrontMatterError {
+    /// `TOML` or `YAML`.
+    pub format: &'static str,
+    /// The parser's message, on one line.
+    pub message: String,
+    /// The line of the error inside the block, from 1, when the parser says.
+    pub line: Option<usize>,
+}
+
+fn parse_front_matter(fm: &FrontMatter<'_>) -> Result<Value, FrontMatterError> {
     if fm.fence == "+++" {
-        let table: toml::Table = toml::from_str(fm.text).map_err(|e| {
-            format!(
-                "malformed TOML front matter ({}); read the text without it",
-                first_line(&e.to_string())
-            )
+        let table: toml::Table = toml::from_str(fm.text).map_err(|e| FrontMatterError {
+            format: "TOML",
+            message: first_line(&e.to_string()),
+            line: e
+                .span()
+                .and_then(|s| fm.text.get(..s.start))
+                .map(|before| before.matches('\n').count() + 1),
         })?;
         Ok(toml_to_json(toml::Value::Table(table)))
     } else {
-        serde_yaml_ng::from_str::<Value>(fm.text).map_err(|e| {
-            format!(
-                "malformed YAML front matter ({}); read the text without it",
-                first_line(&e.to_string())
-            )
+        serde_yaml_ng::from_str::<Value>(fm.text).map_err(|e| FrontMatterError {
+            format: "YAML",
+            message: first_line(&e.to_string()),
+            line: e.location().map(|l| l.line()),
         })
     }
 }

@@ -8,10 +8,13 @@ mod fields;
 pub mod html;
 pub mod markdown;
 
+pub use fields::host_of;
+
 use std::path::Path;
 
 use serde_json::Value;
 
+use super::ReadError;
 use super::decode::{decode, html_charset};
 use super::doc::{RawDoc, paras_of_text};
 
@@ -56,11 +59,25 @@ pub struct Read {
 }
 
 /// Read one file's bytes as the given format. `path` names the file in messages and ids.
-/// An error is a one-line reason the file could not be read at all.
-pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
-    let declared = (format == Format::Html)
-        .then(|| html_charset(bytes))
-        .flatten();
+/// An error is the reason the file could not be read at all.
+pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, ReadError> {
+    read_declared(path, format, bytes, None)
+}
+
+/// [`read`] with the charset the bytes were served with (an HTTP `Content-Type` header),
+/// which wins over a page's own `<meta charset>`; either counts only when the bytes are not
+/// UTF-8.
+pub fn read_declared(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    charset: Option<&str>,
+) -> Result<Read, ReadError> {
+    let declared = charset.map(str::to_string).or_else(|| {
+        (format == Format::Html)
+            .then(|| html_charset(bytes))
+            .flatten()
+    });
     let decoded = decode(bytes, declared.as_deref())?;
     let mut out = Read::default();
     if let Some(enc) = decoded.legacy {
@@ -89,8 +106,7 @@ pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
         }
         Format::Html => out.docs.push(html_doc(text, base)?),
         Format::Json => {
-            let value: Value =
-                serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
+            let value: Value = serde_json::from_str(text)?;
             let records = fields::records(value);
             let many = records.len() > 1;
             for (i, rec) in records.into_iter().enumerate() {
@@ -120,7 +136,7 @@ pub fn read(path: &Path, format: Format, bytes: &[u8]) -> Result<Read, String> {
         }
     }
     if out.docs.is_empty() && format != Format::Json && format != Format::JsonLines {
-        return Err("no text found".into());
+        return Err(ReadError::NoText);
     }
     Ok(out)
 }
@@ -154,7 +170,7 @@ fn looks_like_page(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-fn html_doc(text: &str, mut doc: RawDoc) -> Result<RawDoc, String> {
+fn html_doc(text: &str, mut doc: RawDoc) -> Result<RawDoc, ReadError> {
     html::read(text, &mut doc)?;
     if doc.source.is_none() {
         doc.source = doc.url.as_deref().and_then(fields::host_of);
@@ -239,6 +255,11 @@ mod tests {
     #[test]
     fn malformed_json_is_one_line() {
         let err = read(Path::new("x.json"), Format::Json, b"{\"title\": \"A\",, }").unwrap_err();
+        assert!(
+            matches!(err, ReadError::MalformedJson { line: 1, .. }),
+            "{err:?}"
+        );
+        let err = err.to_string();
         assert!(err.starts_with("malformed JSON: "), "{err}");
         assert!(!err.contains('\n'));
     }

@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Modal, Screen};
-use super::keys::Action;
+use crate::config::keys::Action;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {

@@ -1,10 +1,11 @@
-//! Article text is untrusted: it may carry terminal escape sequences, control characters or
-//! bidirectional overrides that would garble or spoof the screen. Everything the TUI or the
-//! plain-text output shows passes through [`sanitize`].
+//! Text made safe for a terminal. Article text is untrusted: it may carry terminal escape
+//! sequences, control characters or bidirectional overrides that would garble or spoof the
+//! screen. Everything the TUI, the plain-text output and the command's messages show passes
+//! through [`sanitize`] (the characters themselves are defined in [`super::controls`]).
 
 use std::borrow::Cow;
 
-use crate::text::controls;
+use super::controls;
 
 /// Make text safe to put on a terminal.
 ///

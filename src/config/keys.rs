@@ -1,11 +1,13 @@
 //! Key bindings: what each key does, with defaults a user can override in part from the
-//! `[tui.keys]` section of the config file.
+//! `[tui.keys]` section of the config file. Here, below the reader, because the config file
+//! names actions and keys: the config depends on this vocabulary, the reader on both.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 /// Everything a key can ask for. Views interpret an action in their own context (`open` opens
 /// a story in the list and a row's detail in the compare view).
@@ -175,6 +177,37 @@ impl Action {
     }
 }
 
+/// A key or a binding of `[tui.keys]` that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum KeyError {
+    /// A control character written as itself.
+    #[error("{0:?} is a control character; write its name (enter, tab, esc)")]
+    ControlCharacter(String),
+    /// No key of that name.
+    #[error(
+        "unknown key {0:?} (use a character, ctrl-X, alt-X, or a name such as enter, esc, tab, up, pagedown, f1)"
+    )]
+    Unknown(String),
+    /// A key the user gave an action that is not a key.
+    #[error("[tui.keys] {action}: {problem}")]
+    Binding {
+        /// The action's name in the config.
+        action: &'static str,
+        /// What is wrong with the key.
+        problem: Box<KeyError>,
+    },
+    /// One key given to two actions.
+    #[error("[tui.keys]: key {key} is bound to both {first} and {second}")]
+    BoundTwice {
+        /// The key, as the help shows it.
+        key: String,
+        /// The action it was given first.
+        first: &'static str,
+        /// The action it was given again.
+        second: &'static str,
+    },
+}
+
 /// One key with its Ctrl/Alt modifiers (Shift is folded into the character: `G`, not `shift-g`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
@@ -239,7 +272,7 @@ impl Key {
     /// Parse a key as written in the config: `j`, `G`, `?`, `ctrl-c`, `alt-x`, `enter`, `esc`,
     /// `tab`, `backtab` (or `shift-tab`), `backspace`, `delete`, `insert`, `up`, `down`, `left`,
     /// `right`, `pageup`, `pagedown`, `home`, `end`, `space`, `f1`..`f12`.
-    pub fn parse(s: &str) -> Result<Key, String> {
+    pub fn parse(s: &str) -> Result<Key, KeyError> {
         let mut rest = s.trim();
         let (mut ctrl, mut alt) = (false, false);
         loop {
@@ -261,9 +294,7 @@ impl Key {
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
             (Some(c), None) if c.is_control() => {
-                return Err(format!(
-                    "{s:?} is a control character; write its name (enter, tab, esc)"
-                ));
+                return Err(KeyError::ControlCharacter(s.to_string()));
             }
             (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
             _ => match rest.to_ascii_lowercase().as_str() {
@@ -289,9 +320,7 @@ impl Key {
                     KeyCodeOrd::F(f[1..].parse().unwrap_or(1))
                 }
                 _ => {
-                    return Err(format!(
-                        "unknown key {s:?} (use a character, ctrl-X, alt-X, or a name such as enter, esc, tab, up, pagedown, f1)"
-                    ));
+                    return Err(KeyError::Unknown(s.to_string()));
                 }
             },
         };
@@ -342,9 +371,9 @@ pub struct KeyBindings {
 }
 
 impl TryFrom<BTreeMap<Action, Vec<String>>> for KeyBindings {
-    type Error = String;
+    type Error = KeyError;
 
-    fn try_from(overrides: BTreeMap<Action, Vec<String>>) -> Result<Self, String> {
+    fn try_from(overrides: BTreeMap<Action, Vec<String>>) -> Result<Self, KeyError> {
         let bindings = KeyBindings { overrides };
         KeyMap::new(&bindings)?;
         Ok(bindings)
@@ -377,22 +406,24 @@ impl KeyMap {
     /// Combine the defaults with the user's bindings. A key the user binds to one action is
     /// taken away from any action it had by default; binding one key to two actions is an
     /// error.
-    pub fn new(bindings: &KeyBindings) -> Result<KeyMap, String> {
+    pub fn new(bindings: &KeyBindings) -> Result<KeyMap, KeyError> {
         let mut user: BTreeMap<Key, Action> = BTreeMap::new();
         let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
         for (&action, keys) in &bindings.overrides {
             let mut parsed = Vec::new();
             for k in keys {
-                let key =
-                    Key::parse(k).map_err(|e| format!("[tui.keys] {}: {e}", action.name()))?;
+                let key = Key::parse(k).map_err(|e| KeyError::Binding {
+                    action: action.name(),
+                    problem: Box::new(e),
+                })?;
                 if let Some(other) = user.insert(key, action)
                     && other != action
                 {
-                    return Err(format!(
-                        "[tui.keys]: key {key} is bound to both {} and {}",
-                        other.name(),
-                        action.name()
-                    ));
+                    return Err(KeyError::BoundTwice {
+                        key: key.to_string(),
+                        first: other.name(),
+                        second: action.name(),
+                    });
                 }
                 parsed.push(key);
             }
@@ -523,7 +554,8 @@ mod tests {
         overrides.insert(Action::Down, vec!["x".to_string()]);
         overrides.insert(Action::Up, vec!["x".to_string()]);
         let err = KeyMap::new(&KeyBindings { overrides }).unwrap_err();
-        assert!(err.contains("both"), "{err}");
+        assert!(matches!(err, KeyError::BoundTwice { .. }), "{err:?}");
+        assert!(err.to_string().contains("both"), "{err}");
     }
 
     #[test]

@@ -71,16 +71,20 @@ mod tests {
     fn bad_key_is_an_error_naming_the_line() {
         let err =
             Config::parse("[tui]\nmouse = true\n\n[tui.keys]\ndown = [\"hyper-j\"]\n").unwrap_err();
-        assert!(err.contains("unknown key"), "{err}");
-        assert!(err.contains("line 4") || err.contains("line 5"), "{err}");
+        assert!(err.message.contains("unknown key"), "{err}");
+        assert!(matches!(err.line, Some(4 | 5)), "{err:?}");
+        assert!(
+            err.message.contains("line 4") || err.message.contains("line 5"),
+            "{err}"
+        );
     }
 
     #[test]
     fn unknown_action_and_theme_are_errors() {
         let err = Config::parse("[tui.keys]\nfly = [\"f\"]\n").unwrap_err();
-        assert!(err.contains("fly"), "{err}");
+        assert!(err.message.contains("fly"), "{err}");
         let err = Config::parse("[tui]\ntheme = \"neon\"\n").unwrap_err();
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.message.contains("line 2"), "{err}");
     }
 
     #[test]
