@@ -18,7 +18,8 @@ use serde_json::{Value, json};
 
 fn emit(file: &str, body: &str, lex: &Lexicon) {
     for (start, end, x) in candidate_features(body, lex) {
-        let row = json!({"file": file, "start": start, "end": end, "text": &body[start..end], "x": x});
+        let row =
+            json!({"file": file, "start": start, "end": end, "text": &body[start..end], "x": x});
         println!("{row}");
     }
 }

@@ -337,8 +337,8 @@ pub fn candidates<'l>(
         if h.entry.kind != MarkKind::Loaded || h.entry.user {
             continue;
         }
-        let rep = doc.in_quote[h.words.start].is_none()
-            && reported(doc, lex, atts, hits, h.words.start);
+        let rep =
+            doc.in_quote[h.words.start].is_none() && reported(doc, lex, atts, hits, h.words.start);
         out.push(mark_scorer::candidate(
             doc,
             h.words.clone(),
@@ -384,8 +384,8 @@ pub fn candidate_features(text: &str, lex: &Lexicon) -> Vec<(usize, usize, Vec<f
         .collect()
 }
 
-/// All framing marks of a document. Loaded words are those the learned scorer rates at or
-/// above its threshold (inside a quotation they are the speaker's, [`MarkKind::SpeakerLoaded`]),
+/// All framing marks of a document. Loaded words are the curated lists' entries of grade 2 and
+/// 3 and those the learned scorer rates at or above its threshold (inside a quotation they are the speaker's, [`MarkKind::SpeakerLoaded`]),
 /// plus the user's own entries; loaded words, hedges and boosters graded below `min_grade` are
 /// left out.
 pub fn analyse<'l>(
@@ -421,7 +421,13 @@ pub fn analyse<'l>(
     let weights = Weights::builtin();
     for c in candidates(doc, lex, atts, &hits) {
         let p = weights.score(&c);
-        let grade = weights.grade(&c, p);
+        // The curated lists' clear cases (grade 2 and 3: nearly always the writer's
+        // evaluation) are the outlet's loaded words whatever the scorer says.
+        let curated = c
+            .entry
+            .filter(|e| !c.in_quote && e.grade >= 2)
+            .map_or(0, |e| e.grade);
+        let grade = weights.grade(&c, p).max(curated);
         if grade == 0 || grade < min_grade {
             continue;
         }

@@ -281,8 +281,8 @@ const FACTUAL_MODIFIERS: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "your",
-    "my",
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+    "your", "my",
 ];
 const INTENSIFIERS: &[&str] = &[
     "very",
@@ -311,7 +311,10 @@ fn ends_any(w: &str, sufs: &[&str]) -> bool {
 }
 
 fn is_person_noun(key: &str) -> bool {
-    PERSON_NOUNS.contains(&key) || key.strip_suffix('s').is_some_and(|k| PERSON_NOUNS.contains(&k))
+    PERSON_NOUNS.contains(&key)
+        || key
+            .strip_suffix('s')
+            .is_some_and(|k| PERSON_NOUNS.contains(&k))
 }
 
 /// True when word `k` names or describes a person: a person noun, or a capitalised word that
@@ -363,7 +366,10 @@ fn features(
     set("liu_pos", b(s.liu > 0));
     set("npov", b(s.has("npov")));
     set("report", b(s.has("report")));
-    set("assertive_factive", b(s.has("assertive") || s.has("factive")));
+    set(
+        "assertive_factive",
+        b(s.has("assertive") || s.has("factive")),
+    );
     set("implicative", b(s.has("implicative")));
     set("hedge_weasel", b(s.has("hedge") || s.has("weasel")));
     set("booster", b(s.has("booster")));
@@ -399,7 +405,10 @@ fn features(
     );
     let first = words.start;
     let prev = first.checked_sub(1).map(|k| doc.keys[k].as_str());
-    set("prev_det", b(prev.is_some_and(|p| DETERMINERS.contains(&p))));
+    set(
+        "prev_det",
+        b(prev.is_some_and(|p| DETERMINERS.contains(&p))),
+    );
     set(
         "prev_intens",
         b(prev.is_some_and(|p| INTENSIFIERS.contains(&p))),
@@ -583,7 +592,9 @@ pub fn word_candidates(
         if !is_content(key)
             || is_number(doc.toks[k].text)
             || key.chars().count() < 3
-            || !key.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            || !key
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         {
             continue;
         }
