@@ -560,6 +560,14 @@ impl Lexicon {
             })
     }
 
+    /// True when a single-word entry of any kind (or one of its listed forms) is this word key,
+    /// whatever its context conditions.
+    pub fn lists_word(&self, key: &str) -> bool {
+        self.phrases
+            .get(key)
+            .is_some_and(|list| list.iter().any(|(ks, _)| ks.len() == 1))
+    }
+
     /// The reporting verb starting at word `i` of `keys`, if any.
     pub fn verb_at(&self, keys: &[String], i: usize) -> Option<VerbMatch<'_>> {
         let list = self.verb_forms.get(keys.get(i)?)?;

@@ -8,7 +8,8 @@
 //! - [`doc`]: an article's words, quotations and quote-aware sentences;
 //! - [`names`] and [`attribution`]: people and organisations, reporting verbs and speakers;
 //! - [`quotes`]: quotations linked across outlets, with their fidelity;
-//! - [`framing`]: framing marks, from the lists in [`lexicon`];
+//! - [`framing`]: framing marks, from the lists in [`lexicon`], loaded words judged by the
+//!   learned [`mark_scorer`];
 //! - [`diff`]: word differences between the passages of a row;
 //! - [`discrepancy`]: facts that differ inside a row;
 //! - [`summary`]: the per-outlet summary.
@@ -19,6 +20,7 @@ pub mod discrepancy;
 pub mod doc;
 pub mod framing;
 pub mod lexicon;
+pub mod mark_scorer;
 pub mod names;
 pub mod quotes;
 pub mod summary;

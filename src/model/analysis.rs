@@ -71,6 +71,9 @@ pub enum MarkKind {
     Quote,
     /// Quotation marks around a word or short phrase that distance the writer from it.
     ScareQuote,
+    /// Loaded or emotive wording inside a direct quotation: the speaker's word, which the
+    /// outlet chose to quote but did not write.
+    SpeakerLoaded,
 }
 
 impl MarkKind {
@@ -84,6 +87,7 @@ impl MarkKind {
             MarkKind::Label => "label",
             MarkKind::Quote => "quote",
             MarkKind::ScareQuote => "scare_quote",
+            MarkKind::SpeakerLoaded => "speaker_loaded",
         }
     }
 }

@@ -44,6 +44,11 @@ const MARK_LEGEND: &[(MarkKind, &str, &str)] = &[
         "“reset”",
         "scare quotes: quote marks that keep a word at a distance",
     ),
+    (
+        MarkKind::SpeakerLoaded,
+        "“disgraceful”",
+        "a loaded word inside a quotation: the speaker's, not the outlet's",
+    ),
 ];
 
 /// Relations in heat-map legend order.

@@ -711,6 +711,10 @@ pub fn help(app: &App) -> Page {
             "scare quotes",
         ),
         (
+            Span::styled("disgraceful", t.mark(MarkKind::SpeakerLoaded)),
+            "loaded word in a quotation (the speaker's)",
+        ),
+        (
             Span::styled("██ ▓▓ ▒▒ ░░ ··", t.text),
             "coverage map: similarity to the row's reference, high to low; absent",
         ),

@@ -63,7 +63,7 @@ pub struct Theme {
     pub border: Style,
     /// Coverage map, from weakest to strongest correspondence.
     pub heat: [Style; 5],
-    marks: [Style; 7],
+    marks: [Style; 8],
 }
 
 impl Theme {
@@ -143,7 +143,8 @@ impl Theme {
                 Style::new().fg(heat[4]).add_modifier(b),
             ],
             marks: [
-                // attribution, hedge, booster, loaded, label, quote, scare quote
+                // attribution, hedge, booster, loaded, label, quote, scare quote, and a loaded
+                // word inside a quotation (the quotation's colour, underlined like loaded words)
                 Style::new().fg(marks[0]),
                 Style::new().fg(marks[1]).add_modifier(Modifier::ITALIC),
                 Style::new().fg(marks[2]).add_modifier(Modifier::UNDERLINED),
@@ -152,6 +153,9 @@ impl Theme {
                 Style::new().fg(marks[5]).add_modifier(Modifier::ITALIC),
                 Style::new()
                     .fg(marks[3])
+                    .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
+                Style::new()
+                    .fg(marks[5])
                     .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
             ],
         }
@@ -277,6 +281,7 @@ fn mark_index(kind: MarkKind) -> usize {
         MarkKind::Label => 4,
         MarkKind::Quote => 5,
         MarkKind::ScareQuote => 6,
+        MarkKind::SpeakerLoaded => 7,
     }
 }
 
