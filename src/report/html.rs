@@ -220,10 +220,15 @@ fn sources(out: &mut String, c: &Comparison, p: &str) {
             opt(a.date.as_deref()),
             layout::thousands(a.words),
             layout::carried(c, &a.id),
-            esc(&a.path)
+            path_html(&a.path)
         );
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// A file path that may break across lines after each `/` and nowhere else.
+fn path_html(path: &str) -> String {
+    esc(path).replace('/', "/<wbr>")
 }
 
 fn legend(out: &mut String, p: &str) {

@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 const HTML_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "section", "nav", "header", "footer", "h1",
     "h2", "h3", "p", "a", "div", "span", "table", "thead", "tbody", "tr", "th", "td", "del",
-    "strong", "em", "code", "small", "ul", "li", "i", "label", "input",
+    "strong", "em", "code", "small", "ul", "li", "i", "label", "input", "wbr",
 ];
 
 /// What an HTML report holds, as a tokenizer reads it.
