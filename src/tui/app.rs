@@ -7,13 +7,16 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+use ratatui::layout::Rect;
+
 use super::layout::{CompareLayout, LayoutKey};
 use super::pages::{self, Page};
 use super::sanitize::sanitize_line;
+use super::screen::{ScreenLayout, Shape};
 use super::styled;
 use super::theme::Theme;
 use crate::config::Config;
-use crate::config::keys::{Action, KeyMap};
+use crate::config::keys::{Action, Context, KeyMap};
 use crate::config::reader::TuiConfig;
 use crate::corpus::Article;
 use crate::group::Story;
@@ -42,6 +45,30 @@ pub enum Screen {
     Help,
 }
 
+impl Screen {
+    /// Its bands.
+    pub fn shape(self) -> Shape {
+        match self {
+            Screen::Stories => Shape::List,
+            Screen::Compare => Shape::Columns,
+            Screen::Coverage => Shape::Map,
+            Screen::Detail | Screen::Article | Screen::Help => Shape::Page,
+        }
+    }
+
+    /// Which actions apply here (the action table's context).
+    pub fn context(self) -> Context {
+        match self {
+            Screen::Stories => Context::Stories,
+            Screen::Compare => Context::Compare,
+            Screen::Detail => Context::Detail,
+            Screen::Article => Context::Article,
+            Screen::Coverage => Context::Coverage,
+            Screen::Help => Context::Help,
+        }
+    }
+}
+
 /// A dialog or input line that takes the keys while open.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Modal {
@@ -64,12 +91,8 @@ pub struct ExportDialog {
     pub path: String,
 }
 
-/// The export formats in the dialog's order, with their file extensions.
-pub const FORMATS: [(Format, &str); 3] = [
-    (Format::Json, "json"),
-    (Format::Md, "md"),
-    (Format::Html, "html"),
-];
+/// The export formats in the dialog's order.
+pub const FORMATS: [Format; 3] = [Format::Json, Format::Md, Format::Html];
 
 /// A one-line message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +165,10 @@ pub struct OpenStory {
     pub matches: Vec<usize>,
     /// Rows whose sources differ.
     pub differs: Vec<bool>,
+    /// Which rows are shown.
+    pub filter: RowFilter,
+    /// How many rows the filter shows.
+    pub filtered: usize,
     /// Layout of the compare view.
     pub layout: Option<CompareLayout>,
     /// The row detail page.
@@ -196,6 +223,9 @@ pub struct App {
     pub quit: bool,
     /// How many comparisons were built (each story at most once).
     pub built: usize,
+    /// The folder a relative export name is written into (the current folder when the
+    /// reader started).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -245,6 +275,7 @@ impl App {
             size: (80, 24),
             quit: false,
             built: 0,
+            export_dir: std::env::current_dir().unwrap_or_default(),
         };
         app.refilter();
         if app.stories.len() == 1 {
@@ -258,6 +289,16 @@ impl App {
     /// The screen on top.
     pub fn screen(&self) -> Screen {
         *self.screens.last().unwrap_or(&Screen::Stories)
+    }
+
+    /// The bands of the screen on top, at the current terminal size.
+    pub fn layout(&self) -> ScreenLayout {
+        self.layout_of(self.screen())
+    }
+
+    /// The bands a screen would have at the current terminal size.
+    pub fn layout_of(&self, screen: Screen) -> ScreenLayout {
+        ScreenLayout::new(Rect::new(0, 0, self.size.0, self.size.1), screen.shape())
     }
 
     /// Whether the terminal is too small to draw in.
@@ -312,6 +353,11 @@ impl App {
             }
             return;
         }
+        self.dispatch(action);
+    }
+
+    /// Do an action on the screen on top.
+    fn dispatch(&mut self, action: Action) {
         match self.screen() {
             Screen::Stories => self.stories_action(action),
             Screen::Compare => self.compare_action(action),
@@ -370,35 +416,41 @@ impl App {
     }
 
     fn compare_action(&mut self, a: Action) {
+        let body_h = self.layout_of(Screen::Compare).body.height;
         let Some(o) = self.open.as_mut() else {
             self.back();
             return;
         };
         let n = o.c.rows.len();
-        let last = n.saturating_sub(1);
         match a {
-            Action::Up => o.row = o.row.saturating_sub(1),
-            Action::Down => o.row = (o.row + 1).min(last),
+            Action::Up => o.row = o.prev_shown(o.row).unwrap_or(o.row),
+            Action::Down => o.row = o.next_shown(o.row).unwrap_or(o.row),
             Action::PageUp | Action::PageDown => {
-                let h = usize::from(self.size.1.saturating_sub(4));
+                let h = usize::from(body_h);
                 o.row = page_move(o, h, a == Action::PageDown, &self.theme);
             }
-            Action::Top => o.row = 0,
-            Action::Bottom => o.row = last,
-            Action::NextDiff | Action::PrevDiff => {
-                let found = if a == Action::NextDiff {
-                    (o.row + 1..n).find(|&i| o.differs[i])
+            Action::Top => {
+                o.row = if o.row_shown(0) {
+                    0
                 } else {
-                    (0..o.row).rev().find(|&i| o.differs[i])
-                };
-                match found {
-                    Some(i) => {
-                        o.row = i;
-                        o.jumped = true;
-                    }
-                    None => self.say("no more rows where the sources differ"),
+                    o.next_shown(0).unwrap_or(o.row)
                 }
             }
+            Action::Bottom => {
+                let last = n.saturating_sub(1);
+                o.row = if o.row_shown(last) {
+                    last
+                } else {
+                    o.prev_shown(last).unwrap_or(o.row)
+                }
+            }
+            Action::NextDiff | Action::PrevDiff => match o.next_diff(a == Action::NextDiff) {
+                Some(i) => {
+                    o.row = i;
+                    o.jumped = true;
+                }
+                None => self.say("no more rows where the sources differ"),
+            },
             Action::NextReference | Action::PrevReference => {
                 let shown: Vec<usize> = (0..o.shown.len()).filter(|&i| o.shown[i]).collect();
                 if let Some(pos) = shown.iter().position(|&i| i == o.reference) {
@@ -436,19 +488,25 @@ impl App {
                     self.say("no search (press / to search)");
                     return;
                 }
+                let shown: Vec<usize> = o
+                    .matches
+                    .iter()
+                    .copied()
+                    .filter(|&i| o.row_shown(i))
+                    .collect();
                 let found = if a == Action::NextMatch {
-                    o.matches
+                    shown
                         .iter()
                         .copied()
                         .find(|&i| i > o.row)
-                        .or(o.matches.first().copied())
+                        .or(shown.first().copied())
                 } else {
-                    o.matches
+                    shown
                         .iter()
                         .rev()
                         .copied()
                         .find(|&i| i < o.row)
-                        .or(o.matches.last().copied())
+                        .or(shown.last().copied())
                 };
                 if let Some(i) = found {
                     o.row = i;
@@ -456,13 +514,39 @@ impl App {
                 }
             }
             Action::Export => {
-                let ext = FORMATS[0].1;
+                let ext = FORMATS[0].extension();
                 self.modal = Some(Modal::Export(ExportDialog {
-                    format: FORMATS[0].0,
+                    format: FORMATS[0],
                     path: format!("{}.{ext}", safe_file_stem(&o.c.story.id)),
                 }));
             }
             Action::Sources => self.modal = Some(Modal::Sources(o.reference)),
+            Action::DiffOnly | Action::SharedOnly => {
+                let before = o.filter;
+                if a == Action::DiffOnly {
+                    o.filter.differs = !o.filter.differs;
+                } else {
+                    o.filter.shared = !o.filter.shared;
+                }
+                let count = (0..n).filter(|&i| o.row_shown(i)).count();
+                if count == 0 {
+                    o.filter = before;
+                    self.error("no row would be left to show");
+                    return;
+                }
+                o.filtered = count;
+                o.settle();
+                o.jumped = true;
+                let msg = match (o.filter.differs, o.filter.shared) {
+                    (false, false) => format!("showing all {n} rows"),
+                    (true, false) => format!("{count} of {n} rows: where the sources differ"),
+                    (false, true) => format!("{count} of {n} rows: shared by two or more sources"),
+                    (true, true) => {
+                        format!("{count} of {n} rows: shared, and the sources differ")
+                    }
+                };
+                self.say(&msg);
+            }
             Action::Help => self.show_help(),
             Action::Back => self.back(),
             Action::Quit => self.quit = true,
@@ -485,7 +569,7 @@ impl App {
     }
 
     fn page_height(&self) -> u16 {
-        self.size.1.saturating_sub(2)
+        self.layout_of(Screen::Help).body.height
     }
 
     fn detail_action(&mut self, a: Action) {
@@ -495,22 +579,14 @@ impl App {
             return;
         }
         match a {
-            Action::NextDiff | Action::PrevDiff => {
-                let n = o.c.rows.len();
-                let found = if a == Action::NextDiff {
-                    (o.row + 1..n).find(|&i| o.differs[i])
-                } else {
-                    (0..o.row).rev().find(|&i| o.differs[i])
-                };
-                match found {
-                    Some(i) => {
-                        o.row = i;
-                        o.jumped = true;
-                        self.open_detail_page();
-                    }
-                    None => self.say("no more rows where the sources differ"),
+            Action::NextDiff | Action::PrevDiff => match o.next_diff(a == Action::NextDiff) {
+                Some(i) => {
+                    o.row = i;
+                    o.jumped = true;
+                    self.open_detail_page();
                 }
-            }
+                None => self.say("no more rows where the sources differ"),
+            },
             Action::Help => self.show_help(),
             Action::Back | Action::Open => self.back(),
             _ => {}
@@ -567,6 +643,12 @@ impl App {
         let Some(o) = self.open.as_mut() else { return };
         o.row = o.coverage.row;
         o.jumped = true;
+        if !o.row_shown(o.row) {
+            o.filter = RowFilter::default();
+            o.filtered = o.c.rows.len();
+            self.say("showing all rows again: the filter hid this one");
+        }
+        let Some(o) = self.open.as_mut() else { return };
         let col = o.coverage.col;
         o.shown[col] = true;
         if let Some(l) = &o.layout
@@ -636,8 +718,11 @@ impl App {
             Modal::Export(mut d) => match k.code {
                 KeyCode::Esc => None,
                 KeyCode::Enter => {
-                    self.export(&d);
-                    None
+                    if self.export(&mut d) {
+                        None
+                    } else {
+                        Some(Modal::Export(d))
+                    }
                 }
                 KeyCode::Tab
                 | KeyCode::BackTab
@@ -645,15 +730,20 @@ impl App {
                 | KeyCode::Right
                 | KeyCode::Up
                 | KeyCode::Down => {
-                    let pos = FORMATS.iter().position(|f| f.0 == d.format).unwrap_or(0);
+                    let pos = FORMATS.iter().position(|f| *f == d.format).unwrap_or(0);
                     let back = matches!(k.code, KeyCode::BackTab | KeyCode::Left | KeyCode::Up)
                         || k.modifiers.contains(KeyModifiers::SHIFT);
-                    let next = if back { (pos + 2) % 3 } else { (pos + 1) % 3 };
-                    let old_ext = format!(".{}", FORMATS[pos].1);
+                    let k = FORMATS.len();
+                    let next = if back {
+                        (pos + k - 1) % k
+                    } else {
+                        (pos + 1) % k
+                    };
+                    let old_ext = format!(".{}", FORMATS[pos].extension());
                     if let Some(stem) = d.path.strip_suffix(&old_ext) {
-                        d.path = format!("{stem}.{}", FORMATS[next].1);
+                        d.path = format!("{stem}.{}", FORMATS[next].extension());
                     }
-                    d.format = FORMATS[next].0;
+                    d.format = FORMATS[next];
                     Some(Modal::Export(d))
                 }
                 _ => {
@@ -716,12 +806,26 @@ impl App {
             return;
         }
         let n = o.matches.len();
-        match o
+        let shown: Vec<usize> = o
             .matches
             .iter()
             .copied()
+            .filter(|&i| o.row_shown(i))
+            .collect();
+        if n > 0 && shown.is_empty() {
+            let msg = format!(
+                "{} match “{}”, all hidden by the row filter",
+                super::plural(n, "row"),
+                sanitize_line(text)
+            );
+            self.error(&msg);
+            return;
+        }
+        match shown
+            .iter()
+            .copied()
             .find(|&i| i >= o.row)
-            .or(o.matches.first().copied())
+            .or(shown.first().copied())
         {
             Some(i) => {
                 o.row = i;
@@ -740,13 +844,43 @@ impl App {
         }
     }
 
-    fn export(&mut self, d: &ExportDialog) {
-        let Some(o) = self.open.as_ref() else { return };
-        let path = std::path::PathBuf::from(d.path.trim());
-        if d.path.trim().is_empty() {
-            self.error("export: no file name given");
-            return;
+    /// Write the export the dialog describes; whether the dialog is done (written, or failed
+    /// in a way typing cannot fix). A name whose extension does not fit the format keeps the
+    /// dialog open with a message; a name without one gets the format's.
+    fn export(&mut self, d: &mut ExportDialog) -> bool {
+        let name = d.path.trim().to_string();
+        if name.is_empty() {
+            self.error("export: type a file name (Esc cancels)");
+            return false;
         }
+        let ext = d.format.extension();
+        let given = std::path::Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let name = match given.as_deref() {
+            None => format!("{name}.{ext}"),
+            Some(e)
+                if e == ext
+                    || (ext == "html" && e == "htm")
+                    || (ext == "md" && e == "markdown") =>
+            {
+                name
+            }
+            Some(e) => {
+                let msg = format!(
+                    "export: “.{}” does not fit {} — end the name in .{ext}, or Tab for another format (Esc cancels)",
+                    sanitize_line(e),
+                    format_name(d.format)
+                );
+                self.error(&msg);
+                return false;
+            }
+        };
+        d.path = name.clone();
+        let path = self.export_dir.join(&name);
+        let Some(o) = self.open.as_ref() else {
+            return true;
+        };
         let text = crate::report::render(std::slice::from_ref(o.c.as_ref()), d.format);
         let inputs: Vec<&std::path::Path> =
             o.c.articles
@@ -755,18 +889,20 @@ impl App {
                 .collect();
         match crate::report::write_atomic(&path, text.as_bytes(), &inputs) {
             Ok(()) => {
+                let shown = std::path::absolute(&path).unwrap_or(path);
                 let msg = format!(
                     "wrote {} ({} bytes)",
-                    sanitize_line(&path.display().to_string()),
+                    sanitize_line(&shown.display().to_string()),
                     text.len()
                 );
                 self.say(&msg);
             }
             Err(e) => {
-                let msg = format!("export failed: {}", sanitize_line(&format!("{e:#}")));
+                let msg = format!("export failed: {}", sanitize_line(&e.to_string()));
                 self.error(&msg);
             }
         }
+        true
     }
 
     fn say(&mut self, text: &str) {
@@ -803,14 +939,7 @@ impl App {
                     1
                 };
                 for _ in 0..steps {
-                    match screen {
-                        Screen::Stories => self.stories_action(a),
-                        Screen::Compare => self.compare_action(a),
-                        Screen::Detail => self.detail_action(a),
-                        Screen::Article => self.article_action(a),
-                        Screen::Coverage => self.coverage_action(a),
-                        Screen::Help => self.help_action(a),
-                    }
+                    self.dispatch(a);
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => self.click(m.column, m.row),
@@ -819,12 +948,13 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
+        let layout = self.layout();
         match self.screen() {
             Screen::Stories => {
-                if y < 2 {
+                let Some(line) = layout.body_line(y) else {
                     return;
-                }
-                let pos = self.list.top + usize::from((y - 2) / 2);
+                };
+                let pos = self.list.top + usize::from(line / 2);
                 if pos < self.list.visible.len() {
                     if pos == self.list.selected {
                         self.stories_action(Action::Open);
@@ -836,7 +966,7 @@ impl App {
             Screen::Compare => {
                 let Some(o) = self.open.as_mut() else { return };
                 let Some(l) = &o.layout else { return };
-                if y == 1 && !l.columns.stacked {
+                if y == layout.header.y && layout.header.height > 0 && !l.columns.stacked {
                     if let Some(col) = l
                         .columns
                         .cols
@@ -847,7 +977,7 @@ impl App {
                     }
                     return;
                 }
-                let hit = visible_rows(o, self.size.1)
+                let hit = visible_rows(o, layout.body)
                     .into_iter()
                     .find(|&(_, top, h)| y >= top && y < top + h);
                 if let Some((row, _, _)) = hit {
@@ -860,10 +990,10 @@ impl App {
             }
             Screen::Coverage => {
                 let Some(o) = self.open.as_mut() else { return };
-                if y < 2 || y >= 2 + self.size.1.saturating_sub(4) {
+                let Some(line) = layout.body_line(y) else {
                     return;
-                }
-                let row = o.coverage.top + usize::from(y - 2);
+                };
+                let row = o.coverage.top + usize::from(line);
                 if row >= o.c.rows.len() {
                     return;
                 }
@@ -910,11 +1040,11 @@ impl App {
     }
 
     fn list_height(&self) -> u16 {
-        self.size.1.saturating_sub(3)
+        self.layout_of(Screen::Stories).body.height
     }
 
     fn coverage_height(&self) -> u16 {
-        self.size.1.saturating_sub(4)
+        self.layout_of(Screen::Coverage).body.height
     }
 
     /// The comparison of a story, built on first use and then kept.
@@ -954,6 +1084,8 @@ impl App {
             query: String::new(),
             matches: Vec::new(),
             differs,
+            filter: RowFilter::default(),
+            filtered: c.rows.len(),
             layout: None,
             detail: Page::default(),
             article: Page::default(),
@@ -996,7 +1128,7 @@ impl App {
     }
 
     /// Width for full-screen text pages.
-    fn text_width(&self) -> u16 {
+    pub fn text_width(&self) -> u16 {
         let w = self.size.0.saturating_sub(2 + pages::PAGE_GUTTER);
         if self.cfg.wrap_width > 0 {
             w.min(self.cfg.wrap_width)
@@ -1011,7 +1143,8 @@ impl App {
     /// Bring layouts and viewports in line with the state; runs after every event.
     fn sync(&mut self) {
         let width = self.text_width();
-        let (w, h) = self.size;
+        let w = self.size.0;
+        let body_h = self.layout_of(Screen::Compare).body.height;
         // Story list viewport: two lines per story.
         let fit = usize::from(self.list_height() / 2).max(1);
         if self.list.selected < self.list.top {
@@ -1039,8 +1172,8 @@ impl App {
             o.col_offset = o.col_offset.min(l.columns.max_offset);
             o.layout = Some(l);
         }
-        o.row = o.row.min(o.c.rows.len().saturating_sub(1));
-        ensure_visible(o, h.saturating_sub(4), &theme);
+        o.settle();
+        ensure_visible(o, body_h, &theme);
         // Coverage viewport.
         let cv = &mut o.coverage;
         if cv.row < cv.top {
@@ -1060,16 +1193,15 @@ impl App {
     }
 }
 
-/// Rows on screen in the compare view: (row index, top y, height), clipped to the body.
-pub fn visible_rows(o: &OpenStory, height: u16) -> Vec<(usize, u16, u16)> {
+/// Rows on screen in the compare view: (row index, top y, height), clipped to `body`.
+pub fn visible_rows(o: &OpenStory, body: Rect) -> Vec<(usize, u16, u16)> {
     let Some(l) = &o.layout else {
         return Vec::new();
     };
-    let body_top = 3u16;
-    let bottom = height.saturating_sub(1);
-    let mut y = body_top;
+    let bottom = body.bottom();
+    let mut y = body.top();
     let mut out = Vec::new();
-    for i in o.top..l.len() {
+    for i in (o.top..l.len()).filter(|&i| o.row_shown(i)) {
         let Some(r) = l.row(i) else { break };
         if y >= bottom {
             break;
@@ -1081,71 +1213,155 @@ pub fn visible_rows(o: &OpenStory, height: u16) -> Vec<(usize, u16, u16)> {
     out
 }
 
+/// Which rows the compare view shows: all, or only some kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Only rows where the sources differ.
+    pub differs: bool,
+    /// Only rows two or more sources share.
+    pub shared: bool,
+}
+
+impl RowFilter {
+    /// Whether row `i` passes (`differs` is the story's per-row "sources differ").
+    pub fn shows(self, c: &Comparison, differs: &[bool], i: usize) -> bool {
+        (!self.differs || differs.get(i).copied().unwrap_or(false))
+            && (!self.shared || c.rows.get(i).is_some_and(|r| r.cells.len() >= 2))
+    }
+
+    /// Whether every row is shown.
+    pub fn is_all(self) -> bool {
+        !self.differs && !self.shared
+    }
+}
+
+impl OpenStory {
+    /// Whether row `i` is shown under the current filter.
+    pub fn row_shown(&self, i: usize) -> bool {
+        i < self.c.rows.len() && self.filter.shows(&self.c, &self.differs, i)
+    }
+
+    /// The next shown row after `i`.
+    pub fn next_shown(&self, i: usize) -> Option<usize> {
+        (i + 1..self.c.rows.len()).find(|&j| self.row_shown(j))
+    }
+
+    /// The shown row before `i`.
+    pub fn prev_shown(&self, i: usize) -> Option<usize> {
+        (0..i.min(self.c.rows.len()))
+            .rev()
+            .find(|&j| self.row_shown(j))
+    }
+
+    /// The next (or previous) shown row where the sources differ.
+    fn next_diff(&self, forward: bool) -> Option<usize> {
+        let is = |i: &usize| self.differs[*i] && self.row_shown(*i);
+        if forward {
+            (self.row + 1..self.c.rows.len()).find(is)
+        } else {
+            (0..self.row).rev().find(is)
+        }
+    }
+
+    /// Move the current row to a shown one (itself, else the next, else the previous).
+    fn settle(&mut self) {
+        self.row = self.row.min(self.c.rows.len().saturating_sub(1));
+        if !self.row_shown(self.row) {
+            self.row = self
+                .next_shown(self.row)
+                .or_else(|| self.prev_shown(self.row))
+                .unwrap_or(self.row);
+        }
+    }
+}
+
 /// Scroll so the current row is on screen (its top when it is taller than the screen), and
-/// lay out every row that shows.
+/// lay out every row that shows. Costs a screenful of rows wherever the current row is: a
+/// jump to the last of 30,000 rows lays out only the rows around it.
 fn ensure_visible(o: &mut OpenStory, body: u16, theme: &Theme) {
     let Some(l) = o.layout.as_mut() else { return };
-    if l.is_empty() {
+    let (c, differs, filter) = (&o.c, &o.differs, o.filter);
+    let shown = |i: usize| filter.shows(c, differs, i);
+    let n = l.len();
+    let next = |i: usize| (i + 1..n).find(|&j| shown(j));
+    let prev = |i: usize| (0..i).rev().find(|&j| shown(j));
+    if n == 0 || !shown(o.row) {
         o.top = 0;
         return;
     }
+    if !shown(o.top) {
+        o.top = next(o.top).unwrap_or(o.row);
+    }
     let body = usize::from(body);
     if std::mem::take(&mut o.jumped) {
+        // Is the row wholly on screen from the current top? Walk at most a screenful.
         let mut y = 0usize;
-        let mut last_full = None;
-        for i in o.top..l.len() {
-            y += usize::from(l.ensure(&o.c, theme, i));
+        let mut on_screen = false;
+        let mut i = Some(o.top);
+        while let Some(k) = i {
+            if k > o.row {
+                break;
+            }
+            y += usize::from(l.ensure(c, theme, k));
             if y > body {
                 break;
             }
-            last_full = Some(i);
+            if k == o.row {
+                on_screen = true;
+            }
             y += 1;
+            i = next(k);
         }
-        if o.row < o.top || last_full.is_none_or(|last| o.row > last) {
-            o.top = o.row.saturating_sub(1);
+        if o.row < o.top || !on_screen {
+            o.top = prev(o.row).unwrap_or(o.row);
         }
     }
     if o.row < o.top {
         o.top = o.row;
     }
-    loop {
-        let used: usize = (o.top..=o.row)
-            .map(|i| usize::from(l.ensure(&o.c, theme, i)) + 1)
-            .sum();
-        if o.top >= o.row || used <= body + 1 {
+    // Lowest top that still shows the whole row, walking up from the row: a screenful.
+    let mut used = usize::from(l.ensure(c, theme, o.row)) + 1;
+    let mut t = o.row;
+    while let Some(p) = prev(t).filter(|&p| p >= o.top) {
+        used += usize::from(l.ensure(c, theme, p)) + 1;
+        if used > body + 1 {
             break;
         }
-        o.top += 1;
+        t = p;
+    }
+    o.top = t.max(o.top).min(o.row);
+    if !shown(o.top) {
+        o.top = o.row;
     }
     let mut y = 0usize;
-    let mut i = o.top;
-    while i < l.len() && y < body {
-        y += usize::from(l.ensure(&o.c, theme, i)) + 1;
-        i += 1;
+    let mut i = Some(o.top);
+    while let Some(k) = i {
+        if y >= body {
+            break;
+        }
+        y += usize::from(l.ensure(c, theme, k)) + 1;
+        i = next(k);
     }
 }
 
-/// The row a page up or down lands on: about one screen of lines away.
+/// The row a page up or down lands on: about one screen of shown rows away.
 fn page_move(o: &mut OpenStory, body: usize, down: bool, theme: &Theme) -> usize {
     let Some(l) = o.layout.as_mut() else {
         return o.row;
     };
+    let (c, differs, filter) = (&o.c, &o.differs, o.filter);
     let n = l.len();
+    let step = |i: usize| {
+        if down {
+            (i + 1..n).find(|&j| filter.shows(c, differs, j))
+        } else {
+            (0..i).rev().find(|&j| filter.shows(c, differs, j))
+        }
+    };
     let mut used = 0usize;
     let mut row = o.row;
-    loop {
-        let next = if down {
-            if row + 1 >= n {
-                break;
-            }
-            row + 1
-        } else {
-            if row == 0 {
-                break;
-            }
-            row - 1
-        };
-        used += usize::from(l.ensure(&o.c, theme, next)) + 1;
+    while let Some(next) = step(row) {
+        used += usize::from(l.ensure(c, theme, next)) + 1;
         if used > body && row != o.row {
             break;
         }
@@ -1200,6 +1416,15 @@ fn edit(text: &mut String, k: &KeyEvent) {
             text.push(c);
         }
         _ => {}
+    }
+}
+
+/// A format's name as the dialog and messages say it.
+pub fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Json => "JSON",
+        Format::Md => "Markdown",
+        Format::Html => "HTML",
     }
 }
 

@@ -10,6 +10,7 @@ pub mod app;
 pub mod layout;
 pub mod pages;
 mod plain;
+pub mod screen;
 pub mod styled;
 pub mod theme;
 pub mod view;
@@ -30,6 +31,15 @@ pub use plain::{marked_text, plain_text};
 use crate::config::Config;
 use crate::corpus::Article;
 use crate::group::Story;
+
+/// "1 source", "3 sources": a count and an English word that takes an -s.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
 
 /// The terminal could not be used: set up, measured, drawn on or read from.
 #[derive(Debug, Error)]
@@ -75,7 +85,15 @@ pub fn run(articles: Vec<Article>, stories: Vec<Story>, config: Config) -> Resul
         app.resize(size.width, size.height);
         while !app.quit {
             terminal
-                .draw(|f| view::draw(f, &app))
+                .draw(|f| {
+                    // The terminal may have changed size since the last event: lay out for
+                    // the area this frame really has before drawing into it.
+                    let area = f.area();
+                    if app.size != (area.width, area.height) {
+                        app.resize(area.width, area.height);
+                    }
+                    view::draw(f, &app);
+                })
                 .map_err(TuiError::Draw)?;
             let ev = crossterm::event::read().map_err(TuiError::Input)?;
             app.handle_event(&ev);

@@ -10,7 +10,7 @@ use super::sanitize::{sanitize, sanitize_line};
 use super::styled::passage_pieces;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::config::keys::Action;
+use crate::config::keys::{Action, Context};
 use crate::model::{Comparison, DiffOp, DiffSpan, MarkKind, Row};
 
 /// Left margin of text pages (row numbers in the article view).
@@ -89,15 +89,16 @@ fn full_diff_pieces(
         match s.op {
             DiffOp::Dropped => {
                 let sp = if lead(&out) { " " } else { "" };
-                out.push((
-                    format!("{sp}[-{}-]", sanitize(s.text.trim())),
-                    theme.dropped,
-                ));
+                out.push((format!("{sp}[-"), theme.dropped));
+                out.push((sanitize(s.text.trim()).into_owned(), theme.struck));
+                out.push(("-]".into(), theme.dropped));
                 out.push((" ".into(), theme.text));
             }
             _ => {
                 if let (DiffOp::Changed, Some(old)) = (s.op, &s.old) {
-                    out.push((format!("[-{}-]", sanitize(old.trim())), theme.dropped));
+                    out.push(("[-".into(), theme.dropped));
+                    out.push((sanitize(old.trim()).into_owned(), theme.struck));
+                    out.push(("-]".into(), theme.dropped));
                     out.push((" ".into(), theme.text));
                 }
                 let style = match s.op {
@@ -521,83 +522,6 @@ pub fn article(c: &Comparison, index: usize, theme: &Theme, width: u16) -> Page 
     }
 }
 
-/// Which actions each screen answers to, for the help page and the hint bar.
-pub const CONTEXTS: [(&str, &[Action]); 6] = [
-    ("Everywhere", &[Action::Help, Action::Back, Action::Quit]),
-    (
-        "Story list",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::Open,
-            Action::Search,
-        ],
-    ),
-    (
-        "Compare view",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::NextDiff,
-            Action::PrevDiff,
-            Action::NextReference,
-            Action::PrevReference,
-            Action::Open,
-            Action::Article,
-            Action::Coverage,
-            Action::Search,
-            Action::NextMatch,
-            Action::PrevMatch,
-            Action::Export,
-            Action::Sources,
-            Action::ColumnsLeft,
-            Action::ColumnsRight,
-        ],
-    ),
-    (
-        "Row detail",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::NextDiff,
-            Action::PrevDiff,
-        ],
-    ),
-    (
-        "Article",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::NextReference,
-            Action::PrevReference,
-        ],
-    ),
-    (
-        "Coverage map",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::NextReference,
-            Action::PrevReference,
-            Action::Open,
-        ],
-    ),
-];
-
 /// The help page: every key as bound now, the mouse, and what the styles mean.
 pub fn help(app: &App) -> Page {
     let t = &app.theme;
@@ -609,22 +533,19 @@ pub fn help(app: &App) -> Page {
         ),
         Line::default(),
     ];
-    for (name, actions) in CONTEXTS {
+    for (context, name) in Context::SECTIONS {
+        let entries: Vec<(Action, &str)> = Action::TABLE
+            .iter()
+            .filter_map(|info| {
+                let usage = info.action.in_context(context)?;
+                Some((info.action, usage.help.unwrap_or(info.help)))
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
         lines.push(heading(name, t));
-        for &a in actions {
-            let desc = match (name, a) {
-                ("Article", Action::NextReference) => "next article",
-                ("Article", Action::PrevReference) => "previous article",
-                ("Coverage map", Action::NextReference) => "next source",
-                ("Coverage map", Action::PrevReference) => "previous source",
-                ("Coverage map", Action::Open) => "jump to the selected row",
-                ("Row detail", Action::NextDiff) => "next row that differs",
-                ("Row detail", Action::PrevDiff) => "previous row that differs",
-                ("Story list", Action::Search) => "filter the stories",
-                ("Story list", Action::Open) => "open the story",
-                ("Compare view", Action::Open) => "row detail",
-                _ => a.describe(),
-            };
+        for (a, desc) in entries {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", km.keys_of(a)), t.hint_key),
                 Span::styled(desc.to_string(), t.text),
@@ -734,19 +655,9 @@ pub fn help(app: &App) -> Page {
         title: "Help".into(),
         lines,
         scroll: 0,
-        width: app_text_width(app),
+        width: app.text_width(),
         anchors: Vec::new(),
     }
-}
-
-fn app_text_width(app: &App) -> u16 {
-    let w = app.size.0.saturating_sub(2 + PAGE_GUTTER);
-    if app.cfg.wrap_width > 0 {
-        w.min(app.cfg.wrap_width)
-    } else {
-        w
-    }
-    .max(10)
 }
 
 /// Which sources fit in the coverage map: (first, count), keeping `selected` in view.

@@ -18,19 +18,28 @@ use ratatui::style::Modifier;
 const WIDE: (u16, u16) = (160, 48);
 const NARROW: (u16, u16) = (50, 30);
 
+/// Where the test readers export a relative name: a folder that does not exist, so a test
+/// that confirms the export dialog by accident writes nothing (and snapshots do not show the
+/// folder the tests run in).
+const NO_EXPORTS: &str = "/nonexistent/exports";
+
 fn sample_app() -> App {
     let cfg = Config::default();
     let loaded = parallax::load(&[], &cfg);
     let story = parallax::group::one_story(&loaded.articles);
-    App::new(loaded.articles, vec![story], cfg, true)
+    let mut app = App::new(loaded.articles, vec![story], cfg, true);
+    app.export_dir = NO_EXPORTS.into();
+    app
 }
 
 fn fixture_app(no_color: bool) -> App {
-    App::from_comparisons(
+    let mut app = App::from_comparisons(
         vec![fixtures::three_outlets()],
         TuiConfig::default(),
         no_color,
-    )
+    );
+    app.export_dir = NO_EXPORTS.into();
+    app
 }
 
 fn draw(app: &mut App, (w, h): (u16, u16)) -> Buffer {
@@ -868,7 +877,7 @@ fn a_jump_shows_its_row_near_the_top_with_context() {
         keys(&mut app, "j");
     }
     let o = app.open.as_ref().unwrap();
-    let rows = parallax::tui::app::visible_rows(o, 30);
+    let rows = parallax::tui::app::visible_rows(o, app.layout().body);
     let current = rows
         .iter()
         .find(|r| r.0 == 6)
