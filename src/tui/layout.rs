@@ -114,6 +114,11 @@ impl CompareLayout {
         self.rows.is_empty()
     }
 
+    /// How many rows have been laid out so far (the rest cost nothing yet).
+    pub fn laid_out(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_some()).count()
+    }
+
     /// A row's layout, if it has been laid out.
     pub fn row(&self, i: usize) -> Option<&RowLayout> {
         self.rows.get(i).and_then(Option::as_ref)

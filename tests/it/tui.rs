@@ -964,3 +964,64 @@ mod random_use {
         }
     }
 }
+
+// ---- robustness of the reader (#18) ----
+
+/// A story of `n` rows, made by repeating the rows of a small fixture.
+fn long_story(n: usize) -> Comparison {
+    let mut c = fixtures::many_sources(3, 4);
+    let rows = c.rows.clone();
+    c.rows = (0..n)
+        .map(|i| {
+            let mut r = rows[i % rows.len()].clone();
+            r.id = i + 1;
+            r
+        })
+        .collect();
+    c
+}
+
+#[test]
+fn the_last_row_of_a_long_story_costs_a_screenful_of_layout() {
+    let mut app = App::from_comparisons(vec![long_story(30_000)], TuiConfig::default(), true);
+    app.resize(100, 30);
+    keys(&mut app, "G");
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.row, 29_999);
+    let laid = o.layout.as_ref().unwrap().laid_out();
+    assert!(laid < 100, "{laid} rows laid out to show the last one");
+    let s = screen(&mut app, (100, 30));
+    assert!(s.contains("row 30000/30000"), "{s}");
+    // Paging back up and jumping to the top stay as cheap.
+    keys(&mut app, "pgdn k k g");
+    let laid = app
+        .open
+        .as_ref()
+        .unwrap()
+        .layout
+        .as_ref()
+        .unwrap()
+        .laid_out();
+    assert!(laid < 200, "{laid}");
+}
+
+#[test]
+fn a_frame_drawn_after_the_terminal_shrank_stays_inside_it() {
+    // The reader last heard of 200 columns; the frame it draws into has 45 (tmux resized the
+    // window and the key came before the resize event). Nothing may be written outside.
+    for seq in ["", "v", "e", "c", "?", "enter"] {
+        let mut app = App::from_comparisons(
+            vec![fixtures::many_sources(12, 8)],
+            TuiConfig::default(),
+            true,
+        );
+        app.export_dir = NO_EXPORTS.into();
+        app.resize(200, 40);
+        keys(&mut app, seq);
+        for (w, h) in [(45, 40), (45, 12), (200, 10), (41, 10)] {
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            view::render(&app, area, &mut buf);
+        }
+    }
+}
