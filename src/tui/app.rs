@@ -312,9 +312,29 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
             Event::Mouse(m) if self.cfg.mouse => self.on_mouse(m),
             Event::Resize(w, h) => self.size = (*w, *h),
+            Event::Paste(text) => self.paste(text),
             _ => {}
         }
         self.sync();
+    }
+
+    /// Text pasted into the terminal (bracketed paste: one event however long): typed into
+    /// the open input line as one line; ignored elsewhere, so pasted text never turns into
+    /// key presses.
+    fn paste(&mut self, text: &str) {
+        let line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        match self.modal.as_mut() {
+            Some(Modal::Search(s)) => s.push_str(&line),
+            Some(Modal::Export(d)) => d.path.push_str(line.trim()),
+            Some(Modal::Filter) => {
+                self.list.filter.push_str(&line);
+                self.refilter();
+            }
+            _ => {}
+        }
     }
 
     /// Set the terminal size (as at start-up) and lay out again.

@@ -18,7 +18,9 @@ pub mod wrap;
 
 use std::io::stdout;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use thiserror::Error;
 
 pub use crate::config::keys;
@@ -71,6 +73,7 @@ impl Drop for Restore {
         if self.mouse {
             let _ = crossterm::execute!(stdout(), DisableMouseCapture);
         }
+        let _ = crossterm::execute!(stdout(), DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -124,5 +127,9 @@ pub fn with_terminal<T, E: From<TuiError>>(
         }));
         crossterm::execute!(stdout(), EnableMouseCapture).map_err(TuiError::Mouse)?;
     }
+    // A paste arrives as one event, not as thousands of key presses: crossterm reads a long
+    // paste typed as keys in 1 KB pieces and may stop until the next key (issue #18 item 6).
+    // A terminal without bracketed paste ignores the request.
+    let _ = crossterm::execute!(stdout(), EnableBracketedPaste);
     body(&mut terminal)
 }

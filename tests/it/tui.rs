@@ -736,12 +736,27 @@ fn real_binary_in_a_pseudo_terminal_opens_steps_and_restores() {
         "{}",
         vt.screen().contents()
     );
+    // A long paste into the search (#18 item 6): asked for bracketed, it arrives as one event
+    // and the Enter after it is taken at once, with no further key needed.
+    assert!(
+        String::from_utf8_lossy(&raw).contains("\u{1b}[?2004h"),
+        "asks for bracketed paste"
+    );
+    let pasted = "zqx paste ".repeat(2_000);
+    p.send(format!("/\u{1b}[200~{pasted}\u{1b}[201~\r"))
+        .unwrap();
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "no row matches"),
+        "{}",
+        vt.screen().contents()
+    );
     p.send("q").unwrap();
     let status = p.get_process().wait().unwrap();
     wait_for_screen(&mut p, &mut vt, &mut raw, "\u{0}never");
     let tail = String::from_utf8_lossy(&raw).into_owned();
     assert!(tail.contains("\u{1b}[?1049l"), "left the alternate screen");
     assert!(tail.contains("\u{1b}[?1000l"), "released the mouse");
+    assert!(tail.contains("\u{1b}[?2004l"), "bracketed paste off again");
     assert!(
         tail.ends_with("\u{1b}[?25h"),
         "cursor shown again at the end: {:?}",
@@ -1024,4 +1039,28 @@ fn a_frame_drawn_after_the_terminal_shrank_stays_inside_it() {
             view::render(&app, area, &mut buf);
         }
     }
+}
+
+#[test]
+fn a_paste_is_typed_into_the_open_input_line_only() {
+    let mut app = fixture_app(true);
+    app.resize(120, 30);
+    let long = "Riyadh ".repeat(3_000);
+    // Outside an input line a paste does nothing (its letters are not keys).
+    app.handle_event(&Event::Paste("qqq".into()));
+    assert!(!app.quit && app.modal.is_none());
+    keys(&mut app, "/");
+    app.handle_event(&Event::Paste(format!("{long}\nline two\u{1b}[31m")));
+    match &app.modal {
+        Some(Modal::Search(text)) => {
+            assert!(text.starts_with("Riyadh Riyadh") && text.ends_with("line two [31m"));
+            assert!(!text.chars().any(char::is_control), "one line, no controls");
+        }
+        other => panic!("{other:?}"),
+    }
+    keys(&mut app, "ctrl-u");
+    app.handle_event(&Event::Paste("Riyadh".into()));
+    keys(&mut app, "enter");
+    assert!(app.modal.is_none());
+    assert!(!app.open.as_ref().unwrap().matches.is_empty());
 }
