@@ -132,7 +132,7 @@ macro_rules! actions {
 
 use Context::{
     Article as InArticle, Compare as InCompare, Coverage as InCoverage, Detail as InDetail,
-    Everywhere, Help as InHelp, Stories as InStories,
+    Everywhere, Help as InHelp, Outlet as InOutlet, Stories as InStories, Warnings as InWarnings,
 };
 
 actions! {
@@ -149,30 +149,35 @@ actions! {
         Use::on(InDetail).hint("scroll"),
         Use::on(InArticle).hint("scroll"),
         Use::on(InCoverage).hint("row"),
+        Use::on(InOutlet).hint("scroll"),
+        Use::on(InWarnings).hint("scroll"),
         Use::on(InHelp).hint("scroll"),
     ];
     /// Previous row or line.
     Up = "up", "previous row / line", ["k", "up"], [
         Use::on(InStories), Use::on(InCompare), Use::on(InDetail), Use::on(InArticle),
-        Use::on(InCoverage), Use::on(InHelp),
+        Use::on(InCoverage), Use::on(InOutlet), Use::on(InWarnings), Use::on(InHelp),
     ];
     /// One screen down.
     PageDown = "page_down", "one screen down", ["pagedown", "ctrl-d"], [
         Use::on(InStories), Use::on(InCompare), Use::on(InDetail),
-        Use::on(InArticle).hint("page"), Use::on(InHelp),
+        Use::on(InArticle).hint("page"), Use::on(InOutlet), Use::on(InWarnings),
+        Use::on(InHelp),
     ];
     /// One screen up.
     PageUp = "page_up", "one screen up", ["pageup", "ctrl-u"], [
         Use::on(InStories), Use::on(InCompare), Use::on(InDetail), Use::on(InArticle),
-        Use::on(InHelp),
+        Use::on(InOutlet), Use::on(InWarnings), Use::on(InHelp),
     ];
     /// First row.
     Top = "top", "first row", ["g", "home"], [
-        Use::on(InStories), Use::on(InCompare), Use::on(InArticle), Use::on(InHelp),
+        Use::on(InStories), Use::on(InCompare), Use::on(InArticle), Use::on(InOutlet),
+        Use::on(InWarnings), Use::on(InHelp),
     ];
     /// Last row.
     Bottom = "bottom", "last row", ["G", "end"], [
-        Use::on(InStories), Use::on(InCompare), Use::on(InArticle), Use::on(InHelp),
+        Use::on(InStories), Use::on(InCompare), Use::on(InArticle), Use::on(InOutlet),
+        Use::on(InWarnings), Use::on(InHelp),
     ];
     /// Next row whose sources differ.
     NextDiff = "next_diff", "next row where the sources differ", ["n"], [
@@ -189,12 +194,14 @@ actions! {
         Use::on(InCompare).hint("reference"),
         Use::on(InArticle).help("next article").hint("next article"),
         Use::on(InCoverage).help("next source").hint("source"),
+        Use::on(InOutlet).help("next outlet").hint("next outlet"),
     ];
     /// Previous source as the reference column.
     PrevReference = "prev_reference", "previous source as reference", ["backtab", "left", "h"], [
         Use::on(InCompare),
         Use::on(InArticle).help("previous article"),
         Use::on(InCoverage).help("previous source"),
+        Use::on(InOutlet).help("previous outlet"),
     ];
     /// Open: a story, a row's detail, the coverage map's selected row.
     Open = "open", "open story / row detail / jump to row", ["enter"], [
@@ -239,6 +246,27 @@ actions! {
     ];
     /// Show only the rows two or more sources share, or all rows again.
     SharedOnly = "shared_only", "only rows two or more sources share (again: all rows)", ["s"], [
+        Use::on(InCompare),
+    ];
+    /// One outlet's summary: quotes carried, what only it reports, what it omits, its words.
+    Outlet = "outlet", "the reference outlet's summary: quotes, only-here, omissions, words", ["o"], [
+        Use::on(InCompare).hint("outlet"),
+    ];
+    /// Open the source's web address in the browser.
+    OpenUrl = "open_url", "open the reference source's web address in the browser", ["u"], [
+        Use::on(InCompare),
+        Use::on(InArticle).help("open this article's web address in the browser"),
+        Use::on(InOutlet).help("open this outlet's article in the browser"),
+    ];
+    /// Copy to the clipboard through the terminal.
+    Copy = "copy", "copy the current row (every source's passage) to the clipboard", ["y"], [
+        Use::on(InCompare),
+        Use::on(InDetail),
+        Use::on(InArticle).help("copy this article's text to the clipboard"),
+    ];
+    /// The files that could not be read.
+    Warnings = "warnings", "files skipped while loading, and why", ["w"], [
+        Use::on(InStories).hint("warnings"),
         Use::on(InCompare),
     ];
 }

@@ -43,6 +43,10 @@ pub enum Screen {
     Coverage,
     /// Keys and legend.
     Help,
+    /// One outlet's summary.
+    Outlet,
+    /// Files skipped while loading.
+    Warnings,
 }
 
 impl Screen {
@@ -52,7 +56,9 @@ impl Screen {
             Screen::Stories => Shape::List,
             Screen::Compare => Shape::Columns,
             Screen::Coverage => Shape::Map,
-            Screen::Detail | Screen::Article | Screen::Help => Shape::Page,
+            Screen::Detail | Screen::Article | Screen::Help | Screen::Outlet | Screen::Warnings => {
+                Shape::Page
+            }
         }
     }
 
@@ -65,6 +71,8 @@ impl Screen {
             Screen::Article => Context::Article,
             Screen::Coverage => Context::Coverage,
             Screen::Help => Context::Help,
+            Screen::Outlet => Context::Outlet,
+            Screen::Warnings => Context::Warnings,
         }
     }
 }
@@ -93,6 +101,16 @@ pub struct ExportDialog {
 
 /// The export formats in the dialog's order.
 pub const FORMATS: [Format; 3] = [Format::Json, Format::Md, Format::Html];
+
+/// Something the reader asks of the world outside the terminal's screen; the run loop does
+/// it (tests read it instead).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52). Already sanitised.
+    Copy(String),
+    /// Open this http(s) address in the browser.
+    OpenUrl(String),
+}
 
 /// A one-line message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,6 +241,14 @@ pub struct App {
     pub quit: bool,
     /// How many comparisons were built (each story at most once).
     pub built: usize,
+    /// Files that could not be read, one line each (the warnings screen).
+    pub warnings: Vec<String>,
+    /// The warnings page.
+    pub warnings_page: Page,
+    /// An outlet's summary page and which article it is of.
+    pub outlet: (Page, usize),
+    /// What the run loop should do next outside the screen.
+    pub effects: Vec<Effect>,
     /// The folder a relative export name is written into (the current folder when the
     /// reader started).
     pub export_dir: std::path::PathBuf,
@@ -276,6 +302,10 @@ impl App {
             quit: false,
             built: 0,
             export_dir: std::env::current_dir().unwrap_or_default(),
+            warnings: Vec::new(),
+            warnings_page: Page::default(),
+            outlet: (Page::default(), 0),
+            effects: Vec::new(),
         };
         app.refilter();
         if app.stories.len() == 1 {
@@ -284,6 +314,19 @@ impl App {
         }
         app.sync();
         app
+    }
+
+    /// The files loading skipped, for the warnings screen; the status line says how many.
+    pub fn with_warnings(mut self, warnings: Vec<String>) -> App {
+        if !warnings.is_empty() {
+            let msg = format!(
+                "{} skipped while loading — w lists them",
+                super::plural(warnings.len(), "file")
+            );
+            self.warnings = warnings;
+            self.say(&msg);
+        }
+        self
     }
 
     /// The screen on top.
@@ -385,6 +428,8 @@ impl App {
             Screen::Article => self.article_action(action),
             Screen::Coverage => self.coverage_action(action),
             Screen::Help => self.help_action(action),
+            Screen::Outlet => self.outlet_action(action),
+            Screen::Warnings => self.warnings_action(action),
         }
     }
 
@@ -422,6 +467,7 @@ impl App {
                 }
             }
             Action::Search => self.modal = Some(Modal::Filter),
+            Action::Warnings => self.show_warnings(),
             Action::Help => self.show_help(),
             Action::Back => {
                 if self.list.filter.is_empty() {
@@ -541,6 +587,20 @@ impl App {
                 }));
             }
             Action::Sources => self.modal = Some(Modal::Sources(o.reference)),
+            Action::Outlet => {
+                let i = o.reference;
+                self.open_outlet(i);
+            }
+            Action::OpenUrl => {
+                let i = o.reference;
+                self.open_url(i);
+            }
+            Action::Copy => {
+                let text = row_text(&o.c, o.row);
+                let what = format!("row {}", o.c.rows.get(o.row).map_or(0, |r| r.id));
+                self.copy(text, &what);
+            }
+            Action::Warnings => self.show_warnings(),
             Action::DiffOnly | Action::SharedOnly => {
                 let before = o.filter;
                 if a == Action::DiffOnly {
@@ -630,10 +690,103 @@ impl App {
                 self.screens.pop();
                 self.open_article(i);
             }
+            Action::OpenUrl => {
+                let i = o.article_index;
+                self.open_url(i);
+            }
+            Action::Copy => {
+                let i = o.article_index;
+                let text = crate::text::sanitize::sanitize(&o.c.articles[i].body).into_owned();
+                let what = format!("the article of {}", sanitize_line(o.c.display_name(i)));
+                self.copy(text, &what);
+            }
             Action::Help => self.show_help(),
             Action::Back => self.back(),
             _ => {}
         }
+    }
+
+    fn outlet_action(&mut self, a: Action) {
+        let h = self.page_height();
+        if Self::page_scroll(&mut self.outlet.0, a, h) {
+            return;
+        }
+        let k = self.open.as_ref().map_or(0, |o| o.c.articles.len());
+        let i = self.outlet.1;
+        match a {
+            Action::NextReference | Action::PrevReference if k > 0 => {
+                let next = if a == Action::NextReference {
+                    (i + 1) % k
+                } else {
+                    (i + k - 1) % k
+                };
+                self.screens.pop();
+                self.open_outlet(next);
+            }
+            Action::OpenUrl => self.open_url(i),
+            Action::Help => self.show_help(),
+            Action::Back => self.back(),
+            _ => {}
+        }
+    }
+
+    fn warnings_action(&mut self, a: Action) {
+        let h = self.page_height();
+        if Self::page_scroll(&mut self.warnings_page, a, h) {
+            return;
+        }
+        match a {
+            Action::Help => self.show_help(),
+            Action::Back | Action::Warnings => self.back(),
+            _ => {}
+        }
+    }
+
+    fn show_warnings(&mut self) {
+        self.warnings_page = pages::warnings(&self.warnings, &self.theme, self.text_width());
+        self.push(Screen::Warnings);
+    }
+
+    fn open_outlet(&mut self, i: usize) {
+        let width = self.text_width();
+        let Some(o) = self.open.as_ref() else { return };
+        self.outlet = (pages::outlet(&o.c, i, &self.theme, width), i);
+        self.push(Screen::Outlet);
+    }
+
+    /// Ask for an article's web address to be opened in the browser: only an http(s) address
+    /// that parses, handed to the browser as one argument (never through a shell).
+    fn open_url(&mut self, i: usize) {
+        let Some(o) = self.open.as_ref() else { return };
+        let name = sanitize_line(o.c.display_name(i)).into_owned();
+        let Some(raw) = o.c.articles.get(i).and_then(|a| a.url.clone()) else {
+            self.error(&format!("no web address is known for {name}"));
+            return;
+        };
+        match url::Url::parse(raw.trim()) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => {
+                let shown = sanitize_line(u.as_str()).into_owned();
+                self.effects.push(Effect::OpenUrl(u.into()));
+                self.say(&format!("opening {shown}"));
+            }
+            _ => self.error(&format!(
+                "{name}'s address is not a web address: {}",
+                sanitize_line(&raw)
+            )),
+        }
+    }
+
+    /// Ask for text to be put on the clipboard.
+    fn copy(&mut self, text: String, what: &str) {
+        if text.is_empty() {
+            self.error("nothing to copy here");
+            return;
+        }
+        let n = text.chars().count();
+        self.effects.push(Effect::Copy(text));
+        self.say(&format!(
+            "copied {what} ({n} characters) through the terminal (OSC 52; a terminal that does not allow it copies nothing)"
+        ));
     }
 
     fn coverage_action(&mut self, a: Action) {
@@ -801,10 +954,16 @@ impl App {
         }
         o.shown[i] = !o.shown[i];
         if !o.shown[o.reference] {
-            // The reference moves to the next shown source.
+            // The reference moves to the next shown source, and the reader is told.
             let k = o.shown.len();
             if let Some(next) = (1..k).map(|d| (o.reference + d) % k).find(|&j| o.shown[j]) {
                 o.reference = next;
+                let msg = format!(
+                    "{} hidden; the reference is now {}",
+                    sanitize_line(o.c.display_name(i)),
+                    sanitize_line(o.c.display_name(next))
+                );
+                self.say(&msg);
             }
         }
     }
@@ -953,11 +1112,7 @@ impl App {
                 } else {
                     Action::Up
                 };
-                let steps = if matches!(screen, Screen::Detail | Screen::Article | Screen::Help) {
-                    3
-                } else {
-                    1
-                };
+                let steps = if screen.shape() == Shape::Page { 3 } else { 1 };
                 for _ in 0..steps {
                     self.dispatch(a);
                 }
@@ -1174,6 +1329,20 @@ impl App {
         }
         if self.help.width != width && self.screen() == Screen::Help {
             self.help = pages::help(self);
+        }
+        if self.warnings_page.width != width && self.screens.contains(&Screen::Warnings) {
+            let scroll = self.warnings_page.scroll;
+            self.warnings_page = pages::warnings(&self.warnings, &self.theme, width);
+            self.warnings_page.scroll =
+                scroll.min(self.warnings_page.lines.len().saturating_sub(1));
+        }
+        if self.outlet.0.width != width
+            && self.screens.contains(&Screen::Outlet)
+            && let Some(o) = &self.open
+        {
+            let scroll = self.outlet.0.scroll;
+            self.outlet.0 = pages::outlet(&o.c, self.outlet.1, &self.theme, width);
+            self.outlet.0.scroll = scroll.min(self.outlet.0.lines.len().saturating_sub(1));
         }
         let screens = self.screens.clone();
         let theme = self.theme.clone();
@@ -1439,6 +1608,25 @@ fn edit(text: &mut String, k: &KeyEvent) {
     }
 }
 
+/// A row as plain text for the clipboard: each source's passage under its name.
+pub fn row_text(c: &Comparison, row: usize) -> String {
+    let Some(r) = c.rows.get(row) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for cell in &r.cells {
+        let name = c
+            .article_index(&cell.article)
+            .map_or(cell.article.as_str(), |i| c.display_name(i));
+        out.push_str(&format!(
+            "{}:\n{}\n\n",
+            crate::text::sanitize::sanitize_line(name),
+            crate::text::sanitize::sanitize(cell.text.trim())
+        ));
+    }
+    out.trim_end().to_string()
+}
+
 /// A format's name as the dialog and messages say it.
 pub fn format_name(f: Format) -> &'static str {
     match f {
@@ -1466,10 +1654,19 @@ fn story_item(s: &Story, articles: &[Article]) -> StoryItem {
     let members: Vec<&Article> = s.articles.iter().filter_map(|&i| articles.get(i)).collect();
     let mut outlets: Vec<String> = Vec::new();
     for a in &members {
-        let name = a.source.clone().unwrap_or_else(|| a.id.clone());
-        if !outlets.contains(&name) {
+        if let Some(name) = a.source.clone()
+            && !outlets.contains(&name)
+        {
             outlets.push(name);
         }
+    }
+    // Say how many articles have no known outlet, rather than let the known one seem to
+    // stand for all of them.
+    let unknown = members.iter().filter(|a| a.source.is_none()).count();
+    if unknown > 0 && !outlets.is_empty() {
+        outlets.push(format!("{unknown} of unknown outlet"));
+    } else if unknown > 0 {
+        outlets.push("outlets unknown".into());
     }
     let dates: Vec<String> = members.iter().filter_map(|a| a.date_iso()).collect();
     item(&s.id, &s.title, &outlets, dates, members.len())

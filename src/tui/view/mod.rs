@@ -40,6 +40,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Article => page::draw_article(app, &layout, buf),
         Screen::Coverage => coverage::draw(app, &layout, buf),
         Screen::Help => page::draw_help(app, &layout, buf),
+        Screen::Outlet => page::draw_outlet(app, &layout, buf),
+        Screen::Warnings => page::draw_warnings(app, &layout, buf),
     }
     match &app.modal {
         Some(Modal::Export(d)) => dialogs::export(app, d, area, buf),
@@ -172,6 +174,9 @@ fn hints(app: &App) -> Vec<(Action, &'static str, bool)> {
 
 /// Whether a hint is worth its room now (a next match needs a search, and so on).
 fn hint_applies(app: &App, action: Action) -> bool {
+    if action == Action::Warnings {
+        return !app.warnings.is_empty();
+    }
     let Some(o) = &app.open else {
         return true;
     };

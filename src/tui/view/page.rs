@@ -55,3 +55,14 @@ pub fn draw_article(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
 pub fn draw_help(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
     draw_page(app, &app.help, layout, buf, "help");
 }
+
+pub fn draw_outlet(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
+    if let Some(o) = &app.open {
+        let left = format!("outlet · {}", sanitize_line(o.c.display_name(app.outlet.1)));
+        draw_page(app, &app.outlet.0, layout, buf, &left);
+    }
+}
+
+pub fn draw_warnings(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
+    draw_page(app, &app.warnings_page, layout, buf, "warnings");
+}
