@@ -50,18 +50,16 @@ pub fn plain_text(c: &Comparison, cfg: &TuiConfig) -> String {
         };
         let _ = writeln!(
             out,
-            "── Row {} · {} of {} source{}{only}",
+            "── Row {} · {} of {}{only}",
             row.id,
             row.cells.len(),
-            c.articles.len(),
-            if c.articles.len() == 1 { "" } else { "s" }
+            super::plural(c.articles.len(), "source")
         );
         for cell in &row.cells {
             let Some(i) = c.article_index(&cell.article) else {
                 continue;
             };
-            // A passage no other source has is compared with nothing: not a "reference".
-            let label = if row.cells.len() == 1 {
+            let label = if row.cells.len() == 1 && c.articles.len() > 1 {
                 "only here".to_string()
             } else if cell.article == against {
                 "reference".to_string()
