@@ -1283,7 +1283,10 @@ fn reader_flags_choose_theme_reference_and_story() {
             .unwrap()
             .args(args)
             .env("HOME", std::env::temp_dir())
-            .env("XDG_CONFIG_HOME", std::env::temp_dir().join("parallax-no-config"))
+            .env(
+                "XDG_CONFIG_HOME",
+                std::env::temp_dir().join("parallax-no-config"),
+            )
             .output()
             .unwrap()
     };
@@ -1297,5 +1300,8 @@ fn reader_flags_choose_theme_reference_and_story() {
     let out = run(&["--theme", "neon"]);
     assert!(!out.status.success());
     let out = run(&["stories", "--theme", "light"]);
-    assert!(!out.status.success(), "reader flags are not for subcommands");
+    assert!(
+        !out.status.success(),
+        "reader flags are not for subcommands"
+    );
 }
