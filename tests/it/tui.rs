@@ -1283,7 +1283,10 @@ fn reader_flags_choose_theme_reference_and_story() {
             .unwrap()
             .args(args)
             .env("HOME", std::env::temp_dir())
-            .env("XDG_CONFIG_HOME", std::env::temp_dir().join("parallax-no-config"))
+            .env(
+                "XDG_CONFIG_HOME",
+                std::env::temp_dir().join("parallax-no-config"),
+            )
             .output()
             .unwrap()
     };
@@ -1297,5 +1300,56 @@ fn reader_flags_choose_theme_reference_and_story() {
     let out = run(&["--theme", "neon"]);
     assert!(!out.status.success());
     let out = run(&["stories", "--theme", "light"]);
-    assert!(!out.status.success(), "reader flags are not for subcommands");
+    assert!(
+        !out.status.success(),
+        "reader flags are not for subcommands"
+    );
+}
+
+/// The sizes of issue #15, where the essentials must stay on screen.
+const SIZES: [(u16, u16); 4] = [(160, 45), (100, 30), (70, 30), (50, 20)];
+
+#[test]
+fn nineteen_sources_at_four_sizes_keep_help_quit_title_and_counter() {
+    let mut c = fixtures::many_sources(19, 8);
+    c.story.title = "Russian foreign minister says talks with U.S. officials in Riyadh were useful, embassies to reopen".into();
+    for (w, h) in SIZES {
+        let mut app = App::from_comparisons(vec![c.clone()], TuiConfig::default(), true);
+        app.resize(w, h);
+        let shot = screen(&mut app, (w, h));
+        insta::assert_snapshot!(format!("nineteen_sources_{w}x{h}"), shot);
+        let lines: Vec<&str> = shot.lines().collect();
+        let bar = lines[usize::from(h) - 1];
+        assert!(
+            bar.contains("? help") && bar.contains("q quit"),
+            "{w}×{h}: {bar:?}"
+        );
+        let title = lines[0];
+        assert!(title.starts_with("parallax "), "{title:?}");
+        assert!(
+            title.contains(&c.story.title) || title.contains('…'),
+            "{w}×{h}: a cut title ends with …: {title:?}"
+        );
+        let cols = &app.open.as_ref().unwrap().layout.as_ref().unwrap().columns;
+        let hidden = cols.hidden_left + cols.hidden_right;
+        if cols.stacked {
+            assert_eq!(hidden, 0);
+        } else {
+            assert_eq!(hidden, 19 - cols.cols.len(), "{w}×{h}");
+            assert!(
+                title.contains(&format!("◀{} {}▶", cols.hidden_left, cols.hidden_right)),
+                "{w}×{h}: counter in {title:?}"
+            );
+        }
+        // The coverage map says how many sources are out of view.
+        keys(&mut app, "c");
+        let shot = screen(&mut app, (w, h));
+        let title = shot.lines().next().unwrap_or("");
+        let (_, count) = parallax::tui::pages::coverage_window(19, w, 0);
+        if count < 19 {
+            let counter = format!("◀0 {}▶", 19 - count);
+            assert!(title.contains(&counter), "{w}×{h}: {title:?}");
+        }
+        insta::assert_snapshot!(format!("nineteen_sources_coverage_{w}x{h}"), shot);
+    }
 }
