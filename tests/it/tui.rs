@@ -962,14 +962,19 @@ mod random_use {
             let mut app = App::from_comparisons(vec![c], TuiConfig::default(), false);
             // Random keys can confirm the export dialog: its file must land in a temporary
             // folder, never in the working directory (the repository, under `cargo test`).
+            // Relative names go to the export folder; a name typed to climb out of it or
+            // start from the root is flattened into a plain file name there.
             let dir = tempfile::tempdir().unwrap();
+            app.export_dir = dir.path().to_path_buf();
             for k in seq {
                 keys(&mut app, KEYS[k]);
-                if let Some(Modal::Export(d)) = app.modal.as_mut()
-                    && !d.path.starts_with(&*dir.path().to_string_lossy())
-                {
-                    let name = d.path.replace('/', "_");
-                    d.path = dir.path().join(name).to_string_lossy().into_owned();
+                if let Some(Modal::Export(d)) = app.modal.as_mut() {
+                    let p = std::path::Path::new(&d.path);
+                    let escapes = p.is_absolute()
+                        || p.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
+                    if escapes {
+                        d.path = d.path.replace(['/', '.'], "_");
+                    }
                 }
                 if app.quit {
                     break;
