@@ -1358,3 +1358,22 @@ fn nineteen_sources_at_four_sizes_keep_help_quit_title_and_counter() {
         insta::assert_snapshot!(format!("nineteen_sources_coverage_{w}x{h}"), shot);
     }
 }
+
+#[test]
+fn a_one_line_row_still_says_how_many_sources_carry_it() {
+    let cfg = TuiConfig {
+        wrap_width: 0,
+        ..TuiConfig::default()
+    };
+    let mut app = App::from_comparisons(vec![fixtures::three_outlets()], cfg, true);
+    let s = screen(&mut app, (400, 20));
+    let lines: Vec<&str> = s.lines().collect();
+    let first = lines.iter().position(|l| l.starts_with("▶")).unwrap();
+    let row = &app.open.as_ref().unwrap().c.rows[0];
+    let count = format!("{}/3", row.cells.len());
+    assert!(
+        lines[first + 1].trim_start().starts_with(&count),
+        "{:?}",
+        &lines[first..first + 2]
+    );
+}
