@@ -482,11 +482,21 @@ fn export(
         }
         None => stories.iter().collect(),
     };
-    let comparisons: Vec<_> = chosen
+    // Each story is compared when its turn comes in the report and dropped once written: a
+    // report of thousands of stories holds one comparison at a time, never the whole text.
+    let heads: Vec<report::StoryHead> = chosen
         .iter()
-        .map(|s| parallax::compare_story(&loaded.articles, s, cfg))
+        .map(|s| report::StoryHead {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            sources: s.articles.len(),
+        })
         .collect();
-    let text = report::render(&comparisons, format);
+    let comparisons = || {
+        chosen
+            .iter()
+            .map(|s| Ok(parallax::compare_story(&loaded.articles, s, cfg)))
+    };
     match output {
         Some(path) => {
             // The bundled sample is not read from disk: then there is no input file to protect.
@@ -495,11 +505,15 @@ fn export(
             } else {
                 loaded.articles.iter().map(|a| Path::new(&a.path)).collect()
             };
-            report::write_atomic(path, text.as_bytes(), &inputs)?;
+            report::write_atomic_with(path, &inputs, |out| {
+                report::write_stream(out, format, &heads, comparisons())
+            })?;
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+            let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+            match report::write_stream(&mut out, format, &heads, comparisons())
+                .and_then(|_| out.flush())
+            {
                 // A reader that stops early (`| head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 r => r.wrap_err("cannot write to standard output")?,
