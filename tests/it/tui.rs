@@ -1078,6 +1078,13 @@ fn d_shows_only_rows_that_differ_and_s_only_shared_rows() {
     app.resize(120, 30);
     let all = app.open.as_ref().unwrap().c.rows.len();
     keys(&mut app, "d");
+    assert!(app.status.as_ref().unwrap().text.contains("differ"));
+    let filtered = app.open.as_ref().unwrap().filtered;
+    let s = screen(&mut app, (120, 30));
+    assert!(
+        s.contains(&format!("· {filtered} differ")),
+        "title says so: {s}"
+    );
     let o = app.open.as_ref().unwrap();
     assert!(
         o.filtered < all && o.filtered > 0,
@@ -1248,6 +1255,11 @@ fn export_names_must_fit_the_format_and_land_in_the_export_folder() {
     app.resize(120, 30);
     // The keys of issue #15: q typed into the name makes "s1.jsonqq", which is refused.
     keys(&mut app, "e q q enter");
+    let s = screen(&mut app, (120, 30));
+    assert!(
+        s.contains("does not fit JSON"),
+        "the reason shows under the dialog: {s}"
+    );
     assert!(
         matches!(app.modal, Some(Modal::Export(_))),
         "dialog stays open"
