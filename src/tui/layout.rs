@@ -326,7 +326,10 @@ fn row_layout(
             }
         })
         .collect();
-    let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as u16;
+    // Two lines at least when there are sources to count: the gutter's second line says how
+    // many carry the row ("2/3"), which a one-line row would have no room for.
+    let min = if c.articles.len() > 1 { 2 } else { 1 };
+    let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(min) as u16;
     RowLayout { height, cells }
 }
 

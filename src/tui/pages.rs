@@ -815,7 +815,7 @@ pub fn help(app: &App) -> Page {
         ),
         (
             Span::styled("██ ▓▓ ▒▒ ░░ ··", t.text),
-            "coverage map: similarity to the row's reference, high to low; absent",
+            "coverage map: similarity to the reference column, high to low; absent",
         ),
     ];
     for (sample, what) in legend {

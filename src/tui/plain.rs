@@ -59,6 +59,7 @@ pub fn plain_text(c: &Comparison, cfg: &TuiConfig) -> String {
             let Some(i) = c.article_index(&cell.article) else {
                 continue;
             };
+            // A passage no other source has is compared with nothing: not a "reference".
             let label = if row.cells.len() == 1 && c.articles.len() > 1 {
                 "only here".to_string()
             } else if cell.article == against {

@@ -962,14 +962,19 @@ mod random_use {
             let mut app = App::from_comparisons(vec![c], TuiConfig::default(), false);
             // Random keys can confirm the export dialog: its file must land in a temporary
             // folder, never in the working directory (the repository, under `cargo test`).
+            // Relative names go to the export folder; a name typed to climb out of it or
+            // start from the root is flattened into a plain file name there.
             let dir = tempfile::tempdir().unwrap();
+            app.export_dir = dir.path().to_path_buf();
             for k in seq {
                 keys(&mut app, KEYS[k]);
-                if let Some(Modal::Export(d)) = app.modal.as_mut()
-                    && !d.path.starts_with(&*dir.path().to_string_lossy())
-                {
-                    let name = d.path.replace('/', "_");
-                    d.path = dir.path().join(name).to_string_lossy().into_owned();
+                if let Some(Modal::Export(d)) = app.modal.as_mut() {
+                    let p = std::path::Path::new(&d.path);
+                    let escapes = p.is_absolute()
+                        || p.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
+                    if escapes {
+                        d.path = d.path.replace(['/', '.'], "_");
+                    }
                 }
                 if app.quit {
                     break;
@@ -1073,6 +1078,13 @@ fn d_shows_only_rows_that_differ_and_s_only_shared_rows() {
     app.resize(120, 30);
     let all = app.open.as_ref().unwrap().c.rows.len();
     keys(&mut app, "d");
+    assert!(app.status.as_ref().unwrap().text.contains("differ"));
+    let filtered = app.open.as_ref().unwrap().filtered;
+    let s = screen(&mut app, (120, 30));
+    assert!(
+        s.contains(&format!("· {filtered} differ")),
+        "title says so: {s}"
+    );
     let o = app.open.as_ref().unwrap();
     assert!(
         o.filtered < all && o.filtered > 0,
@@ -1243,6 +1255,11 @@ fn export_names_must_fit_the_format_and_land_in_the_export_folder() {
     app.resize(120, 30);
     // The keys of issue #15: q typed into the name makes "s1.jsonqq", which is refused.
     keys(&mut app, "e q q enter");
+    let s = screen(&mut app, (120, 30));
+    assert!(
+        s.contains("does not fit JSON"),
+        "the reason shows under the dialog: {s}"
+    );
     assert!(
         matches!(app.modal, Some(Modal::Export(_))),
         "dialog stays open"
@@ -1303,5 +1320,72 @@ fn reader_flags_choose_theme_reference_and_story() {
     assert!(
         !out.status.success(),
         "reader flags are not for subcommands"
+    );
+}
+
+/// The sizes of issue #15, where the essentials must stay on screen.
+const SIZES: [(u16, u16); 4] = [(160, 45), (100, 30), (70, 30), (50, 20)];
+
+#[test]
+fn nineteen_sources_at_four_sizes_keep_help_quit_title_and_counter() {
+    let mut c = fixtures::many_sources(19, 8);
+    c.story.title = "Russian foreign minister says talks with U.S. officials in Riyadh were useful, embassies to reopen".into();
+    for (w, h) in SIZES {
+        let mut app = App::from_comparisons(vec![c.clone()], TuiConfig::default(), true);
+        app.resize(w, h);
+        let shot = screen(&mut app, (w, h));
+        insta::assert_snapshot!(format!("nineteen_sources_{w}x{h}"), shot);
+        let lines: Vec<&str> = shot.lines().collect();
+        let bar = lines[usize::from(h) - 1];
+        assert!(
+            bar.contains("? help") && bar.contains("q quit"),
+            "{w}×{h}: {bar:?}"
+        );
+        let title = lines[0];
+        assert!(title.starts_with("parallax "), "{title:?}");
+        assert!(
+            title.contains(&c.story.title) || title.contains('…'),
+            "{w}×{h}: a cut title ends with …: {title:?}"
+        );
+        let cols = &app.open.as_ref().unwrap().layout.as_ref().unwrap().columns;
+        let hidden = cols.hidden_left + cols.hidden_right;
+        if cols.stacked {
+            assert_eq!(hidden, 0);
+        } else {
+            assert_eq!(hidden, 19 - cols.cols.len(), "{w}×{h}");
+            assert!(
+                title.contains(&format!("◀{} {}▶", cols.hidden_left, cols.hidden_right)),
+                "{w}×{h}: counter in {title:?}"
+            );
+        }
+        // The coverage map says how many sources are out of view.
+        keys(&mut app, "c");
+        let shot = screen(&mut app, (w, h));
+        let title = shot.lines().next().unwrap_or("");
+        let (_, count) = parallax::tui::pages::coverage_window(19, w, 0);
+        if count < 19 {
+            let counter = format!("◀0 {}▶", 19 - count);
+            assert!(title.contains(&counter), "{w}×{h}: {title:?}");
+        }
+        insta::assert_snapshot!(format!("nineteen_sources_coverage_{w}x{h}"), shot);
+    }
+}
+
+#[test]
+fn a_one_line_row_still_says_how_many_sources_carry_it() {
+    let cfg = TuiConfig {
+        wrap_width: 0,
+        ..TuiConfig::default()
+    };
+    let mut app = App::from_comparisons(vec![fixtures::three_outlets()], cfg, true);
+    let s = screen(&mut app, (400, 20));
+    let lines: Vec<&str> = s.lines().collect();
+    let first = lines.iter().position(|l| l.starts_with("▶")).unwrap();
+    let row = &app.open.as_ref().unwrap().c.rows[0];
+    let count = format!("{}/3", row.cells.len());
+    assert!(
+        lines[first + 1].trim_start().starts_with(&count),
+        "{:?}",
+        &lines[first..first + 2]
     );
 }

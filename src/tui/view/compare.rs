@@ -16,7 +16,15 @@ pub fn draw(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
     let Some(l) = &o.layout else { return };
     let c = &o.c;
     let shown = o.shown.iter().filter(|s| **s).count();
-    let position = format!("row {}/{}", (o.row + 1).min(c.rows.len()), c.rows.len());
+    let mut position = format!("row {}/{}", (o.row + 1).min(c.rows.len()), c.rows.len());
+    if !o.filter.is_all() {
+        let which = match (o.filter.differs, o.filter.shared) {
+            (true, true) => "shared, differ",
+            (true, false) => "differ",
+            _ => "shared",
+        };
+        position.push_str(&format!(" · {} {which}", o.filtered));
+    }
     let reference = format!("ref {}", sanitize_line(c.display_name(o.reference)));
     let mut sources = crate::tui::plural(c.articles.len(), "source");
     if shown < c.articles.len() {

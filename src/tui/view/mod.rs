@@ -202,6 +202,7 @@ fn bottom_bar(app: &App, area: Rect, buf: &mut Buffer) {
         (Some(Modal::Filter), _) => {
             input_line("filter: ", &app.list.filter, "   Enter keep · Esc clear", t)
         }
+        (Some(Modal::Export(_)), Some(s)) if s.error => Line::styled(s.text.clone(), t.error),
         (Some(Modal::Export(_)), _) => Line::styled(
             "Tab format · type the path · Enter write · Esc cancel",
             t.hint,
