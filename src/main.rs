@@ -58,7 +58,8 @@ enum Command {
         /// Report format.
         #[arg(long, value_enum)]
         format: ReportFormat,
-        /// Output file (default: standard output). Written whole or not at all.
+        /// Output file (default, or `-`: standard output). Written whole or not at all; never
+        /// a file given as input or lying in a folder given.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -142,6 +143,9 @@ enum ListFormat {
 fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("parallax: {e}");
+    }
+    if let Err(e) = parallax::signals::install() {
+        eprintln!("parallax: warning: signals will not be handled: {e}");
     }
     let cli = Cli::parse();
     match run(cli) {
@@ -413,16 +417,25 @@ fn export(
         .collect();
     let text = report::render(&comparisons, format);
     match output {
-        Some(path) => {
-            // The bundled sample is not read from disk: then there is no input file to protect.
-            let inputs: Vec<&Path> = if paths.is_empty() {
-                Vec::new()
-            } else {
-                loaded.articles.iter().map(|a| Path::new(&a.path)).collect()
-            };
+        // `-o -` is standard output, as for most tools.
+        Some(path) if path != Path::new("-") => {
+            // Everything the user pointed at is theirs: the files named, every file inside
+            // the folders named (loaded or not: too large, unreadable, sources.toml), and
+            // the articles read. The bundled sample is not read from disk.
+            let inputs: Vec<&Path> = paths
+                .iter()
+                .map(PathBuf::as_path)
+                .chain(
+                    (!paths.is_empty())
+                        .then_some(&loaded.articles)
+                        .into_iter()
+                        .flatten()
+                        .map(|a| Path::new(&a.path)),
+                )
+                .collect();
             report::write_atomic(path, text.as_bytes(), &inputs)?;
         }
-        None => {
+        _ => {
             let mut out = std::io::stdout().lock();
             match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
                 // A reader that stops early (`| head`) is not an error.

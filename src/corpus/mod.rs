@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
+use crate::files::{FileError, human_bytes, io_reason};
 use clean::SharedLines;
 use doc::RawDoc;
 use read::Format;
@@ -111,7 +112,7 @@ pub fn parse_bytes(
     let mut notes = read
         .notes
         .into_iter()
-        .filter(|n| !n.starts_with("not UTF-8"));
+        .filter(|n| !n.starts_with("not UTF-8") && !n.starts_with("UTF-8 with"));
     let parsed: Vec<Parsed> = read
         .docs
         .into_iter()
@@ -222,6 +223,16 @@ impl<'a> Loader<'a> {
             }
             return;
         }
+        if !meta.is_dir() {
+            // A named pipe would block, a device never end: neither is an article file.
+            return self.warn(
+                root,
+                format!(
+                    "skipped: {}, not an article file or folder",
+                    crate::files::kind_of(&meta)
+                ),
+            );
+        }
         let before = self.pending.len();
         let mut candidates = 0usize;
         let walker = WalkDir::new(root)
@@ -236,6 +247,14 @@ impl<'a> Loader<'a> {
                         candidates += 1;
                         self.file(e.path(), format);
                     }
+                }
+                Ok(e) if !e.file_type().is_dir() && Format::of(e.path()).is_some() => {
+                    // Named like an article, but a pipe, device or socket: say so once.
+                    candidates += 1;
+                    let kind = e
+                        .metadata()
+                        .map_or("a special file", |m| crate::files::kind_of(&m));
+                    self.warn(e.path(), format!("skipped: {kind}, not a regular file"));
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -266,23 +285,20 @@ impl<'a> Loader<'a> {
         if !self.seen.insert(key) {
             return;
         }
-        let size = match std::fs::metadata(path) {
-            Ok(m) => m.len(),
-            Err(e) => return self.warn(path, io_reason(&e)),
-        };
-        if size > self.cfg.max_file_bytes {
-            return self.warn(
-                path,
-                format!(
-                    "too large: {} (the limit is {}; raise [load] max_file_bytes to read it)",
-                    human_bytes(size),
-                    human_bytes(self.cfg.max_file_bytes)
-                ),
-            );
-        }
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::files::read_limited(path, self.cfg.max_file_bytes) {
             Ok(b) => b,
-            Err(e) => return self.warn(path, io_reason(&e)),
+            Err(FileError::TooLarge { size, limit }) => {
+                let limit = human_bytes(limit);
+                let size = match size {
+                    Some(size) => format!("{} (the limit is {limit}", human_bytes(size)),
+                    None => format!("more than {limit} (the limit"),
+                };
+                return self.warn(
+                    path,
+                    format!("too large: {size}; raise [load] max_file_bytes to read it)"),
+                );
+            }
+            Err(e) => return self.warn(path, e.to_string()),
         };
         // A fetched page's sidecar line names the charset it was served with.
         let charset = self
@@ -305,22 +321,48 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// A folder's `sources.toml`, when there is one: a regular file of at most
+    /// `max_file_bytes`, in UTF-8 or a legacy encoding (said in a warning); anything else is
+    /// reported once and ignored.
+    fn read_sidecar(&mut self, file: &Path) -> Option<HashMap<String, SidecarEntry>> {
+        if std::fs::symlink_metadata(file).is_err() {
+            return None;
+        }
+        let bytes = match crate::files::read_limited(file, self.cfg.max_file_bytes) {
+            Ok(b) => b,
+            Err(e) => {
+                self.warn(file, format!("sidecar ignored: {e}"));
+                return None;
+            }
+        };
+        let text = match decode::decode(&bytes, None) {
+            Ok(d) => {
+                if let Some(enc) = d.legacy {
+                    self.warn(file, format!("sidecar not UTF-8; read as {enc}"));
+                }
+                d.text
+            }
+            Err(e) => {
+                self.warn(file, format!("sidecar ignored: {e}"));
+                return None;
+            }
+        };
+        match sidecar::parse(&text) {
+            Ok(map) => Some(map),
+            Err(e) => {
+                self.warn(file, format!("malformed sidecar, ignored: {e}"));
+                None
+            }
+        }
+    }
+
     /// The sidecar entry for a file (or a record of it, `name.jsonl#3`), from the
     /// `sources.toml` in its folder; a malformed sidecar is reported once.
     fn sidecar_for(&mut self, path: &Path, shown: &str) -> Option<SidecarEntry> {
         let dir = path.parent()?.to_path_buf();
         if !self.sidecars.contains_key(&dir) {
             let file = dir.join(sidecar::FILE_NAME);
-            let parsed = match std::fs::read_to_string(&file) {
-                Ok(text) => match sidecar::parse(&text) {
-                    Ok(map) => Some(map),
-                    Err(e) => {
-                        self.warn(&file, format!("malformed sidecar, ignored: {e}"));
-                        None
-                    }
-                },
-                Err(_) => None,
-            };
+            let parsed = self.read_sidecar(&file);
             self.sidecars.insert(dir.clone(), parsed);
         }
         let map = self.sidecars.get(&dir)?.as_ref()?;
@@ -344,41 +386,9 @@ fn is_sidecar(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == sidecar::FILE_NAME)
 }
 
-/// An I/O error as a short reason without the OS error code.
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::IsADirectory => "is a folder".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
-}
-
-fn human_bytes(n: u64) -> String {
-    const MB: f64 = 1024.0 * 1024.0;
-    if n as f64 >= MB {
-        format!("{:.1} MB", n as f64 / MB)
-    } else if n >= 1024 {
-        format!("{:.1} KB", n as f64 / 1024.0)
-    } else {
-        format!("{n} bytes")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_well() {
-        assert_eq!(human_bytes(10 * 1024 * 1024), "10.0 MB");
-        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MB");
-        assert_eq!(human_bytes(2048), "2.0 KB");
-        assert_eq!(human_bytes(12), "12 bytes");
-    }
 
     #[test]
     fn parse_text_cleans() {
