@@ -9,6 +9,7 @@ use super::{Config, ParseError};
 /// The range each numeric setting must lie in (ends included), and why, in words.
 const BOUNDS: &[(&str, &str, f64, f64)] = &[
     ("load", "max_file_bytes", 1.0, 1e12),
+    ("load", "max_text_bytes", 1.0, 1e12),
     ("group", "threshold", 0.0, 1.0),
     ("group", "cohesion", 0.0, 1.0),
     ("group", "name_weight", 0.0, 100.0),

@@ -45,6 +45,10 @@ pub struct LoadConfig {
     /// Remove page furniture (captions, credits, ads, related links, metadata lines) from
     /// article text. Turn off for text that is already clean.
     pub clean: bool,
+    /// An article's cleaned text longer than this many bytes is cut at the last paragraph
+    /// or sentence end before it, with a warning: alignment and comparison grow faster than
+    /// the text, and a news article is a few tens of kilobytes.
+    pub max_text_bytes: u64,
 }
 
 impl Default for LoadConfig {
@@ -52,6 +56,7 @@ impl Default for LoadConfig {
         Self {
             max_file_bytes: 5 * 1024 * 1024,
             clean: true,
+            max_text_bytes: 512 * 1024,
         }
     }
 }
@@ -78,7 +83,12 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
     for root in paths {
         loader.root(root);
     }
-    finish(loader.pending, loader.warnings, cfg.clean)
+    finish(
+        loader.pending,
+        loader.warnings,
+        cfg.clean,
+        cfg.max_text_bytes,
+    )
 }
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
@@ -141,12 +151,18 @@ struct Pending {
 }
 
 /// Clean every pending document, apply sidecars, and gather the result.
-fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> LoadReport {
+fn finish(
+    pending: Vec<Pending>,
+    warnings: Vec<LoadWarning>,
+    enabled: bool,
+    max_text: u64,
+) -> LoadReport {
     let shared = if enabled {
         SharedLines::from_docs(pending.iter().map(|p| &p.doc))
     } else {
         SharedLines::default()
     };
+    let max_text = usize::try_from(max_text).unwrap_or(usize::MAX);
     let mut report = LoadReport {
         loaded: Loaded {
             articles: Vec::new(),
@@ -167,11 +183,43 @@ fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> L
         if let Some(entry) = &p.sidecar {
             entry.apply(&mut cleaned.article);
         }
+        let body = &mut cleaned.article.body;
+        if body.len() > max_text {
+            let whole = body.len() as u64;
+            cut_text(body, max_text);
+            report.loaded.warnings.push(LoadWarning {
+                path: path.clone(),
+                reason: format!(
+                    "text of {} cut to its first {} (raise [load] max_text_bytes to compare it all)",
+                    human_bytes(whole),
+                    human_bytes(body.len() as u64)
+                ),
+            });
+        }
         report.loaded.articles.push(cleaned.article);
         report.removed.push(cleaned.removed);
     }
     report.loaded.disambiguate_ids();
     report
+}
+
+/// Cut `text` to at most `max` bytes, at the last paragraph end before that, else the last
+/// sentence end, else the last space, else a character boundary.
+fn cut_text(text: &mut String, max: usize) {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let at = head
+        .rfind('\n')
+        .or_else(|| head.rfind(". ").map(|i| i + 1))
+        .or_else(|| head.rfind(' '))
+        .filter(|&i| i > 0)
+        .unwrap_or(end);
+    text.truncate(at);
+    let kept = text.trim_end().len();
+    text.truncate(kept);
 }
 
 /// Walks the given paths and reads the files it finds.
@@ -389,6 +437,19 @@ fn is_sidecar(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_is_cut_at_a_paragraph_or_sentence_end() {
+        let mut t = "One two. Three four.\nFive six seven.".to_string();
+        cut_text(&mut t, 30);
+        assert_eq!(t, "One two. Three four.");
+        let mut t = "One two. Three four five six".to_string();
+        cut_text(&mut t, 20);
+        assert_eq!(t, "One two.");
+        let mut t = "ééééé".to_string();
+        cut_text(&mut t, 5);
+        assert_eq!(t, "éé");
+    }
 
     #[test]
     fn parse_text_cleans() {

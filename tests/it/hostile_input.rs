@@ -573,3 +573,36 @@ fn thirty_identical_copies_of_a_real_article_still_align_row_by_row() {
         );
     }
 }
+
+// ---- 5: large repetitive articles ----
+
+#[test]
+fn long_repetitive_articles_are_cut_with_a_warning_and_compared() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sentence = "The Kremlin said again that talks with Washington were at an early stage. ";
+    let text = sentence.repeat(2_000_000 / sentence.len());
+    put(tmp.path(), "a.txt", text.as_bytes());
+    put(
+        tmp.path(),
+        "b.txt",
+        text.replace("again", "once more").as_bytes(),
+    );
+    let cfg = parallax::config::Config::default();
+    let loaded = corpus::load_paths(&[tmp.path().to_path_buf()], &cfg.load);
+    assert_eq!(loaded.articles.len(), 2);
+    for a in &loaded.articles {
+        assert!(a.body.len() <= 512 * 1024, "{}", a.body.len());
+        assert!(a.body.ends_with("stage."), "cut at a sentence end");
+    }
+    assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings[0]
+            .reason
+            .starts_with("text of 1.9 MB cut to its first 51"),
+        "{}",
+        loaded.warnings[0]
+    );
+    let story = parallax::group::one_story(&loaded.articles);
+    let c = parallax::compare_story(&loaded.articles, &story, &cfg);
+    assert!(!c.rows.is_empty());
+}
