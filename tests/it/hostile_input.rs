@@ -606,3 +606,40 @@ fn long_repetitive_articles_are_cut_with_a_warning_and_compared() {
     let c = parallax::compare_story(&loaded.articles, &story, &cfg);
     assert!(!c.rows.is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_to_the_reader_gives_the_terminal_back() {
+    use crate::tui::{raw_mode, wait_for_screen};
+    use expectrl::session::Session;
+
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.env("TERM", "xterm-256color")
+        .env("XDG_CONFIG_HOME", "/nonexistent");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.get_process_mut().set_window_size(160, 40).unwrap();
+    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
+    let mut vt = vt100::Parser::new(nz(40), nz(160), 0);
+    let mut raw = Vec::new();
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "row 1/"),
+        "{}",
+        vt.screen().contents()
+    );
+    assert!(raw_mode(&p));
+    let pid = p.get_process().pid().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = p.get_process().wait().unwrap();
+    wait_for_screen(&mut p, &mut vt, &mut raw, "\u{0}never");
+    let out = String::from_utf8_lossy(&raw).into_owned();
+    let after = &out[out.rfind("row 1/").unwrap_or(0)..];
+    assert!(after.contains("\u{1b}[?1049l"), "left the alternate screen");
+    assert!(after.contains("\u{1b}[?1000l"), "released the mouse");
+    assert!(after.contains("\u{1b}[?25h"), "cursor shown");
+    assert!(!raw_mode(&p), "raw mode is off again");
+    assert!(format!("{status:?}").contains("143"), "{status:?}");
+}
