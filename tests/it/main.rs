@@ -11,5 +11,6 @@ mod grouping;
 mod hostile_input;
 mod loading;
 mod report;
+mod repository;
 mod robustness;
 mod tui;
