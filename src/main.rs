@@ -68,7 +68,8 @@ enum Command {
         /// Report format.
         #[arg(long, value_enum)]
         format: ReportFormat,
-        /// Output file (default: standard output). Written whole or not at all.
+        /// Output file (default, or `-`: standard output). Written whole or not at all; never
+        /// a file given as input or lying in a folder given.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -174,6 +175,9 @@ enum ListFormat {
 fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("parallax: {e}");
+    }
+    if let Err(e) = parallax::signals::install() {
+        eprintln!("parallax: warning: signals will not be handled: {e}");
     }
     let cli = Cli::parse();
     match run(cli) {
@@ -498,18 +502,27 @@ fn export(
             .map(|s| Ok(parallax::compare_story(&loaded.articles, s, cfg)))
     };
     match output {
-        Some(path) => {
-            // The bundled sample is not read from disk: then there is no input file to protect.
-            let inputs: Vec<&Path> = if paths.is_empty() {
-                Vec::new()
-            } else {
-                loaded.articles.iter().map(|a| Path::new(&a.path)).collect()
-            };
+        // `-o -` is standard output, as for most tools.
+        Some(path) if path != Path::new("-") => {
+            // Everything the user pointed at is theirs: the files named, every file inside
+            // the folders named (loaded or not: too large, unreadable, sources.toml), and
+            // the articles read. The bundled sample is not read from disk.
+            let inputs: Vec<&Path> = paths
+                .iter()
+                .map(PathBuf::as_path)
+                .chain(
+                    (!paths.is_empty())
+                        .then_some(&loaded.articles)
+                        .into_iter()
+                        .flatten()
+                        .map(|a| Path::new(&a.path)),
+                )
+                .collect();
             report::write_atomic_with(path, &inputs, |out| {
                 report::write_stream(out, format, &heads, comparisons())
             })?;
         }
-        None => {
+        _ => {
             let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
             match report::write_stream(&mut out, format, &heads, comparisons())
                 .and_then(|_| out.flush())

@@ -349,6 +349,9 @@ pub enum KeyError {
         /// What is wrong with the key.
         problem: Box<KeyError>,
     },
+    /// Ctrl-C given to an action other than quitting: it always quits.
+    #[error("Ctrl-c always quits; it cannot be bound to {0}")]
+    Reserved(&'static str),
     /// One key given to two actions.
     #[error("[tui.keys]: key {key} is bound to both {first} and {second}")]
     BoundTwice {
@@ -420,6 +423,15 @@ impl Key {
             ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
             alt: ev.modifiers.contains(KeyModifiers::ALT),
         })
+    }
+
+    /// A character with Ctrl held.
+    fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCodeOrd::Char(c),
+            ctrl: true,
+            alt: false,
+        }
     }
 
     /// Parse a key as written in the config: `j`, `G`, `?`, `ctrl-c`, `alt-x`, `enter`, `esc`,
@@ -569,6 +581,12 @@ impl KeyMap {
                     action: action.name(),
                     problem: Box::new(e),
                 })?;
+                if action != Action::Quit && key == Key::ctrl('c') {
+                    return Err(KeyError::Binding {
+                        action: action.name(),
+                        problem: Box::new(KeyError::Reserved(action.name())),
+                    });
+                }
                 if let Some(other) = user.insert(key, action)
                     && other != action
                 {
@@ -709,6 +727,27 @@ mod tests {
         let err = KeyMap::new(&KeyBindings { overrides }).unwrap_err();
         assert!(matches!(err, KeyError::BoundTwice { .. }), "{err:?}");
         assert!(err.to_string().contains("both"), "{err}");
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_bound_to_another_action() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert(Action::Down, vec!["ctrl-C".to_string()]);
+        let err = KeyMap::new(&KeyBindings { overrides }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "[tui.keys] down: Ctrl-c always quits; it cannot be bound to down"
+        );
+        let err = crate::config::Config::parse("[tui.keys]\nexport = [\"ctrl-c\"]\n").unwrap_err();
+        assert!(
+            err.message.contains("cannot be bound to export"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line, Some(1), "the [tui.keys] table: {}", err.message);
+        let mut overrides = BTreeMap::new();
+        overrides.insert(Action::Quit, vec!["ctrl-c".to_string(), "x".into()]);
+        assert!(KeyMap::new(&KeyBindings { overrides }).is_ok());
     }
 
     #[test]

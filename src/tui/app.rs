@@ -1061,10 +1061,14 @@ impl App {
             return true;
         };
         let text = crate::report::render(std::slice::from_ref(o.c.as_ref()), d.format);
+        // The articles, and every existing file in their folders (what the user pointed
+        // at, loaded or not: a file too large to load, a sources.toml).
         let inputs: Vec<&std::path::Path> =
             o.c.articles
                 .iter()
                 .map(|a| std::path::Path::new(&a.path))
+                .flat_map(|p| [p, p.parent().unwrap_or(p)])
+                .filter(|p| !p.as_os_str().is_empty())
                 .collect();
         match crate::report::write_atomic(&path, text.as_bytes(), &inputs) {
             Ok(()) => {

@@ -189,6 +189,8 @@ pub fn with_terminal<T, E: From<TuiError>>(
     // Declared after the terminal, so dropped before it: the screen and mouse are restored
     // first, then the terminal's own drop shows the cursor again.
     let _restore = Restore { mouse };
+    // Told while the terminal is ours, so that a SIGTERM or SIGHUP gives it back too.
+    let _held = crate::signals::TerminalHeld::enter(mouse);
     if mouse {
         // ratatui's hook (installed by init) restores the screen; mouse capture is ours.
         let previous = std::panic::take_hook();

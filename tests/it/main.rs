@@ -8,6 +8,7 @@ mod alignment;
 mod compare;
 mod fetch;
 mod grouping;
+mod hostile_input;
 mod loading;
 mod report;
 mod repository;

@@ -674,7 +674,7 @@ fn piped_output_prints_the_story_as_plain_text() {
 /// Read what the program writes into a terminal emulator until its screen shows `text`;
 /// returns every byte read, for checks on the escape sequences themselves.
 #[cfg(unix)]
-fn wait_for_screen(
+pub(crate) fn wait_for_screen(
     p: &mut expectrl::session::OsSession,
     vt: &mut vt100::Parser,
     raw: &mut Vec<u8>,
@@ -797,7 +797,7 @@ fn panicking_terminal_child() {
 
 /// Raw mode as the terminal driver sees it: no line editing, no echo.
 #[cfg(unix)]
-fn raw_mode(p: &expectrl::session::OsSession) -> bool {
+pub(crate) fn raw_mode(p: &expectrl::session::OsSession) -> bool {
     use rustix::termios::LocalModes;
     let pty = p.get_process().get_raw_handle().unwrap();
     let modes = rustix::termios::tcgetattr(&pty).unwrap().local_modes;
