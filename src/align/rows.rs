@@ -331,7 +331,8 @@ fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params)
 
 /// A headline pairs only with a headline (or, when the other article has none, with one of
 /// its first sentences), unless the two share copied text: a headline sums up the story, and
-/// the body sentence it shares most words with is seldom what it says.
+/// the body sentence it shares a few words with is seldom what it says (a pair similar
+/// enough on its words alone still counts).
 fn headings_agree(
     units: &Units,
     has_heading: &[bool],
@@ -344,7 +345,7 @@ fn headings_agree(
     let fits = |h: &super::units::Unit, o: &super::units::Unit| {
         !h.heading || o.heading || (!has_heading[o.article] && o.pos <= super::units::HEADING_LINES)
     };
-    (fits(ua, ub) && fits(ub, ua)) || pair.sim >= 2.0 * p.threshold
+    (fits(ua, ub) && fits(ub, ua)) || pair.sim >= p.threshold
 }
 
 /// Each unit's best partner by the blended score in each other article.

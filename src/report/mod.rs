@@ -52,6 +52,49 @@ pub fn render(comparisons: &[Comparison], format: Format) -> String {
     }
 }
 
+/// What a report's table of contents says of a story before its comparison is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryHead {
+    /// The story's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// How many articles (sources) it has.
+    pub sources: usize,
+}
+
+impl StoryHead {
+    /// The head of a built comparison.
+    pub fn of(c: &Comparison) -> StoryHead {
+        StoryHead {
+            id: c.story.id.clone(),
+            title: c.story.title.clone(),
+            sources: c.articles.len(),
+        }
+    }
+}
+
+/// Write the report of the stories `heads` names to `out`, the same bytes [`render`] gives,
+/// taking each comparison from `comparisons` only when its turn comes: a caller that builds
+/// them lazily holds one story's comparison at a time, however many stories the report has.
+/// An error from the iterator (or from writing) stops the report there.
+pub fn write_stream<W, E>(
+    out: &mut W,
+    format: Format,
+    heads: &[StoryHead],
+    comparisons: impl IntoIterator<Item = Result<Comparison, E>>,
+) -> Result<(), E>
+where
+    W: Write + ?Sized,
+    E: From<std::io::Error>,
+{
+    match format {
+        Format::Json => json::write_all(out, heads.len(), comparisons),
+        Format::Md => markdown::write_all(out, heads, comparisons),
+        Format::Html => html::write_all(out, heads, comparisons),
+    }
+}
+
 /// The file an input path names: `file.jsonl#3` (a record inside a file) is `file.jsonl`.
 fn input_file(input: &Path) -> PathBuf {
     let s = input.to_string_lossy();
@@ -121,6 +164,21 @@ pub enum WriteProblem {
 /// directly, since it cannot be replaced.
 pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
     write_with(path, inputs, |f| f.write_all(contents))
+}
+
+/// [`write_atomic`] for a report written piece by piece ([`write_stream`]): `write` puts the
+/// bytes into the open file, and whatever it does (writes part and fails, or panics midway)
+/// the target is either the whole new report or untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[&Path],
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    write_with(path, inputs, |f| {
+        let mut buffered = std::io::BufWriter::with_capacity(256 * 1024, f);
+        write(&mut buffered)?;
+        buffered.flush()
+    })
 }
 
 /// [`write_atomic`] with the bytes produced by `write` into the open file: whatever `write`

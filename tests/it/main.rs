@@ -10,5 +10,6 @@ mod fetch;
 mod grouping;
 mod loading;
 mod report;
+mod repository;
 mod robustness;
 mod tui;

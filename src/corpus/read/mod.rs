@@ -138,6 +138,7 @@ pub fn read_declared(
     if out.docs.is_empty() && format != Format::Json && format != Format::JsonLines {
         return Err(ReadError::NoText);
     }
+    out.notes = collapse_record_notes(std::mem::take(&mut out.notes));
     Ok(out)
 }
 
@@ -204,6 +205,32 @@ fn record(rec: Value, base: &RawDoc, n: Option<usize>, out: &mut Read) {
     }
 }
 
+/// Notes about many records of one file that say the same thing ("record 5: no article
+/// text"), said once with a count: a feed of 198 non-article records gives one warning, not 198.
+fn collapse_record_notes(notes: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // reason -> (index in out, count, first record)
+    let mut seen: Vec<(String, usize, usize, String)> = Vec::new();
+    for note in notes {
+        let split = note
+            .strip_prefix("record ")
+            .and_then(|rest| rest.split_once(": "))
+            .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+        let Some((n, reason)) = split else {
+            out.push(note);
+            continue;
+        };
+        if let Some(entry) = seen.iter_mut().find(|e| e.0 == reason) {
+            entry.2 += 1;
+            out[entry.1] = format!("{} records (first: record {}): {reason}", entry.2, entry.3);
+        } else {
+            seen.push((reason.to_string(), out.len(), 1, n.to_string()));
+            out.push(note);
+        }
+    }
+    out
+}
+
 fn where_(n: Option<usize>) -> String {
     n.map_or_else(|| "record".to_string(), |n| format!("record {n}"))
 }
@@ -247,6 +274,22 @@ mod tests {
             r.notes
                 .iter()
                 .any(|n| n.starts_with("record 5: no article text")),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    #[test]
+    fn many_records_without_text_are_one_note_with_a_count() {
+        let text: String = (0..198)
+            .map(|i| format!("{{\"id\": {i}, \"kind\": \"ad\"}}\n"))
+            .collect::<String>()
+            + "{\"title\": \"A\", \"text\": \"The one article.\"}\n";
+        let r = read(Path::new("feed.jsonl"), Format::JsonLines, text.as_bytes()).unwrap();
+        assert_eq!(r.docs.len(), 1);
+        assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+        assert!(
+            r.notes[0].starts_with("198 records (first: record 1): no article text"),
             "{:?}",
             r.notes
         );
