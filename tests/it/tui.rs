@@ -1307,10 +1307,12 @@ fn reader_flags_choose_theme_reference_and_story() {
             .output()
             .unwrap()
     };
-    let out = run(&["--theme", "light", "--reference", "RT"]);
+    // (Cryptopolitan: RT, six months later, shares no row with the others once their leads
+    // are aligned with each other.)
+    let out = run(&["--theme", "light", "--reference", "Cryptopolitan"]);
     assert!(out.status.success(), "{out:?}");
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("RT (reference)"), "{s}");
+    assert!(s.contains("Cryptopolitan (reference)"), "{s}");
     let out = run(&["--story", "no-such-story"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no story with id"));
