@@ -5,6 +5,10 @@
 //! - `ecbplus`: 20 to 575 short ECB+ articles, topic after topic, to show how the cost grows
 //!   with the number of sentences.
 //!
+//! - `story_semantic`, `story_lexical`: align and compare (the whole `Comparison` a reader opens) for NewsWCL50 stories
+//!   of 5 and 20 sources, with the semantic signal on (the default) and off.
+//! - `semantic_table_load`: parsing the built-in embedding table, paid once per run.
+//!
 //! Each benchmark's name carries the number of sources; the number of sentences is printed
 //! once to standard error when the data is read.
 
@@ -75,4 +79,33 @@ fn ecbplus(bencher: divan::Bencher, sources: usize) {
     let articles: Vec<Article> = read("ecbplus-dev", "t").into_iter().take(sources).collect();
     report(&format!("ecbplus({sources})"), &articles);
     run(bencher, articles);
+}
+
+fn story(bencher: divan::Bencher, sources: usize, semantic: bool) {
+    let articles: Vec<Article> = read("newswcl50", "e").into_iter().take(sources).collect();
+    report(&format!("story({sources})"), &articles);
+    let mut cfg = parallax::config::Config::default();
+    cfg.align.semantic = semantic;
+    let story = parallax::group::one_story(&articles);
+    // The table is parsed once per run, not per story: that has its own benchmark.
+    let _ = parallax::align::embedding::Table::builtin();
+    bencher.bench(|| parallax::compare_story(divan::black_box(&articles), &story, &cfg));
+}
+
+/// Align and compare with the semantic signal (the default): what opening a story costs.
+#[divan::bench(args = [5, 20])]
+fn story_semantic(bencher: divan::Bencher, sources: usize) {
+    story(bencher, sources, true);
+}
+
+/// Align and compare with word overlap alone (`align.semantic = false`).
+#[divan::bench(args = [5, 20])]
+fn story_lexical(bencher: divan::Bencher, sources: usize) {
+    story(bencher, sources, false);
+}
+
+/// Parsing the built-in semantic table (once per run of parallax).
+#[divan::bench]
+fn semantic_table_load() -> Option<parallax::align::embedding::Table> {
+    parallax::align::embedding::Table::parse_builtin()
 }

@@ -17,19 +17,24 @@
 //!    relation and similarity to the row's reference cell.
 
 mod candidates;
+pub mod embedding;
 mod order;
 mod pairs;
 mod rows;
 mod score;
+mod semantic;
 mod units;
+mod wordpiece;
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
 use crate::model::Relation;
 
+use embedding::Table;
 use rows::{CellRange, Params, RowCells};
 use score::Joined;
+use semantic::Vectors;
 use units::Units;
 
 /// Settings for alignment.
@@ -44,6 +49,10 @@ pub struct AlignConfig {
     pub threshold: f32,
     /// Most adjacent sentences one cell may hold.
     pub max_cell_sentences: usize,
+    /// Use the semantic signal (a static embedding table distilled from all-MiniLM-L6-v2,
+    /// built in) besides word overlap, so that passages saying the same in other words
+    /// align. Off: word overlap alone, as before.
+    pub semantic: bool,
 }
 
 impl Default for AlignConfig {
@@ -52,6 +61,7 @@ impl Default for AlignConfig {
             reference: None,
             threshold: 0.3,
             max_cell_sentences: 3,
+            semantic: true,
         }
     }
 }
@@ -111,6 +121,10 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
 
     let usable: Vec<bool> = units.units.iter().map(|u| !u.words.is_empty()).collect();
     let t = cfg.threshold.clamp(0.0, 1.0);
+    let vectors = sentence_vectors(articles, &units, cfg);
+    // The semantic acceptance levels follow the threshold: at the default they are the
+    // measured ones (see `semantic`).
+    let shift = t / AlignConfig::default().threshold;
     let params = Params {
         threshold: t,
         weak: t * 0.6,
@@ -121,19 +135,109 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         part: t * 0.5,
         gain: 0.01,
         max_cell: cfg.max_cell_sentences.max(1),
+        accept: if vectors.is_some() {
+            semantic::ACCEPT * shift
+        } else {
+            0.0
+        },
+        mutual: semantic::MUTUAL * shift,
     };
-    let sims = pairs::score_pairs(&units, params.threshold, params.part);
+    let sims = pairs::score_pairs(
+        &units,
+        vectors.as_ref(),
+        params.threshold,
+        params.part,
+        params.accept,
+    );
     let mut rows = rows::form_rows(&units, &sims, &usable, &params);
     order::order_rows(&units, &mut rows, reference, &rank);
     let rows = rows
         .iter()
-        .map(|row| finish_row(&units, row, &rank))
+        .map(|row| finish_row(&units, vectors.as_ref(), row, &rank))
         .collect();
     Alignment { reference, rows }
 }
 
+/// The sentence vectors of a story's units, when the semantic signal is on.
+fn sentence_vectors(articles: &[&Article], units: &Units, cfg: &AlignConfig) -> Option<Vectors> {
+    if !cfg.semantic {
+        return None;
+    }
+    let table = Table::builtin()?;
+    let texts = units
+        .units
+        .iter()
+        .map(|u| articles[u.article].body.get(u.start..u.end).unwrap_or(""));
+    Some(Vectors::build(table, texts))
+}
+
+/// The best calibrated semantic similarity between any sentence of one cell and any of the
+/// other (0 without vectors).
+fn cell_semantic(vectors: Option<&Vectors>, a: &CellRange, b: &CellRange) -> f32 {
+    let Some(v) = vectors else { return 0.0 };
+    let mut best = 0.0f32;
+    for x in a.first..=a.last {
+        for y in b.first..=b.last {
+            best = best.max(semantic::calibrate(v.best_cosine(x, y)));
+        }
+    }
+    best
+}
+
+/// The scores of sentence pairs of different articles, for calibration and evaluation tools
+/// (`examples/align_eval.rs`): every pair the aligner would consider, with its signals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairScore {
+    /// The two articles (indices into the given slice).
+    pub articles: (usize, usize),
+    /// Byte ranges of the two sentences in their bodies.
+    pub spans: ((usize, usize), (usize, usize)),
+    /// Lexical similarity (content overlap or copied runs), 0..1.
+    pub lexical: f32,
+    /// Best raw cosine of the two sentences' vectors (whole or windows), -1..1.
+    pub semantic_cosine: f32,
+    /// The blend of content cosine and calibrated semantic similarity that acceptance uses.
+    pub blend: f32,
+}
+
+/// Every pair of sentences from different articles with its lexical, semantic and blended
+/// scores (quadratic: for tools, not for the reader). Semantic figures are 0 when
+/// `cfg.semantic` is off.
+pub fn pair_scores(articles: &[&Article], cfg: &AlignConfig) -> Vec<PairScore> {
+    let units = Units::build(articles);
+    let vectors = sentence_vectors(articles, &units, cfg);
+    let mut out = Vec::new();
+    for (a, ua) in units.units.iter().enumerate() {
+        for (b, ub) in units.units.iter().enumerate().skip(a + 1) {
+            if ua.article == ub.article {
+                continue;
+            }
+            let s = score::score(&units, ua.passage(), ub.passage());
+            let cosine = vectors.as_ref().map_or(0.0, |v| v.best_cosine(a, b));
+            let blend = if vectors.is_some() {
+                pairs::blend(s.cosine, semantic::calibrate(cosine))
+            } else {
+                0.0
+            };
+            out.push(PairScore {
+                articles: (ua.article, ub.article),
+                spans: ((ua.start, ua.end), (ub.start, ub.end)),
+                lexical: s.sim,
+                semantic_cosine: cosine,
+                blend,
+            });
+        }
+    }
+    out
+}
+
 /// Byte range, relation and similarity of each cell against the row's reference cell.
-fn finish_row(units: &Units, row: &RowCells, rank: &[usize]) -> AlignedRow {
+fn finish_row(
+    units: &Units,
+    vectors: Option<&Vectors>,
+    row: &RowCells,
+    rank: &[usize],
+) -> AlignedRow {
     let span = |c: &CellRange| (units.units[c.first].start, units.units[c.last].end);
     let reference = row
         .cells
@@ -168,8 +272,16 @@ fn finish_row(units: &Units, row: &RowCells, rank: &[usize]) -> AlignedRow {
                     let s = score::score(units, rf.passage(), mine.passage());
                     let rel = score::relation(&s, rf.words.len(), mine.words.len());
                     // A cell may be in the row through another cell; its plain overlap with
-                    // the reference still says how close the two are.
-                    (rel, s.sim.max(s.cosine).clamp(0.0, 1.0))
+                    // the reference (or the blend with its meaning) still says how close the
+                    // two are. Copied text shows as verbatim or close; a cell taken on its
+                    // meaning is a paraphrase.
+                    let sem = ref_cell.map_or(0.0, |r| cell_semantic(vectors, &r, c));
+                    let blended = if vectors.is_some() {
+                        pairs::blend(s.cosine, sem)
+                    } else {
+                        0.0
+                    };
+                    (rel, s.sim.max(s.cosine).max(blended).clamp(0.0, 1.0))
                 }
                 None => (Relation::Paraphrase, 0.0),
             };

@@ -10,10 +10,11 @@
 //! it too. Row formation may link the pair on that strength, and later joins the neighbour
 //! into the same cell.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::candidates;
 use super::score::{Joined, score};
+use super::semantic::{self, Vectors};
 use super::units::{Passage, Units};
 
 /// A scored candidate pair of sentences from different articles.
@@ -30,6 +31,19 @@ pub struct Pair {
     /// Cosine of one sentence with the other joined to a neighbouring sentence that relates
     /// to it as well; 0 when no neighbour helps.
     pub joined: f32,
+    /// Calibrated semantic similarity (see [`semantic::calibrate`]); 0 without the signal.
+    pub sem: f32,
+    /// The blend of both signals: the mean of the content cosine and `sem`; 0 without the
+    /// semantic signal.
+    pub blend: f32,
+    /// What row formation ranks and links by: the larger of `sim` and `blend` rescaled so
+    /// that the semantic acceptance level lands on the threshold.
+    pub strength: f32,
+}
+
+/// The blend of the lexical content cosine and the calibrated semantic similarity.
+pub fn blend(cosine: f32, sem: f32) -> f32 {
+    0.5 * cosine + 0.5 * sem
 }
 
 /// The scored candidate pairs, keyed by `(min, max)` unit index.
@@ -42,12 +56,13 @@ const KEEP: f32 = 0.05;
 /// in the score). Fixed, so the work per sentence stays bounded as stories grow.
 const MAX_SEED_DF: usize = 64;
 
-/// The similarity of a scored pair (0 when it was never a candidate).
+/// The strength of a scored pair (0 when it was never a candidate).
 pub fn sim_of(sims: &Sims, a: u32, b: u32) -> f32 {
-    get(sims, a, b).map_or(0.0, |p| p.sim)
+    get(sims, a, b).map_or(0.0, |p| p.strength)
 }
 
-fn get(sims: &Sims, a: u32, b: u32) -> Option<&Pair> {
+/// A scored pair, if it was a candidate.
+pub fn get(sims: &Sims, a: u32, b: u32) -> Option<&Pair> {
     sims.get(&if a < b { (a, b) } else { (b, a) })
 }
 
@@ -55,19 +70,75 @@ fn passage(units: &Units, u: u32) -> Passage<'_> {
     units.units[u as usize].passage()
 }
 
+/// How many of a sentence's closest sentences (by whole-sentence vectors) in each other
+/// article become candidates besides those the term index proposes.
+const SEMANTIC_CANDIDATES: usize = 2;
+
+/// Stories with more sentences than this get no semantic candidates (the search compares
+/// every sentence with every other, so its cost grows with the square of the story); their
+/// pairs from the term index still get the semantic score. A story of a few dozen articles
+/// stays well below it.
+const SEMANTIC_SEARCH_MAX_UNITS: usize = 2_000;
+
 /// Score the candidate pairs of a story. Pairs below `strong` similarity also get their
 /// joined-neighbour support, counted when the neighbour's own cosine reaches `part`.
-pub fn score_pairs(units: &Units, strong: f32, part: f32) -> Sims {
+///
+/// With sentence vectors, every sentence's [`SEMANTIC_CANDIDATES`] closest sentences in each
+/// other article are candidates too, and every pair gets its semantic similarity and blend;
+/// `accept` is the blend at which a pair is as good as one at the `strong` threshold.
+pub fn score_pairs(
+    units: &Units,
+    vectors: Option<&Vectors>,
+    strong: f32,
+    part: f32,
+    accept: f32,
+) -> Sims {
     let mut sims = Sims::new();
-    for (a, b) in candidates::candidates(units, MAX_SEED_DF) {
+    let mut seeds = candidates::candidates(units, MAX_SEED_DF);
+    if let Some(v) = vectors.filter(|_| units.units.len() <= SEMANTIC_SEARCH_MAX_UNITS) {
+        let seen: HashSet<(u32, u32)> = seeds.iter().copied().collect();
+        let mut extra: HashSet<(u32, u32)> = HashSet::new();
+        for a in 0..units.units.len() {
+            for range in &units.by_article {
+                if range.contains(&a) {
+                    continue;
+                }
+                let mut top: Vec<(f32, usize)> =
+                    range.clone().map(|b| (v.whole_cosine(a, b), b)).collect();
+                top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                for &(_, b) in top.iter().take(SEMANTIC_CANDIDATES) {
+                    let key = (a.min(b) as u32, a.max(b) as u32);
+                    if !seen.contains(&key) {
+                        extra.insert(key);
+                    }
+                }
+            }
+        }
+        let mut extra: Vec<(u32, u32)> = extra.into_iter().collect();
+        extra.sort_unstable();
+        seeds.extend(extra);
+    }
+    let scale = if accept > 0.0 { strong / accept } else { 0.0 };
+    for (a, b) in seeds {
         let s = score(units, passage(units, a), passage(units, b));
-        if s.sim >= KEEP || s.cosine >= KEEP {
+        let sem = vectors.map_or(0.0, |v| {
+            semantic::calibrate(v.best_cosine(a as usize, b as usize))
+        });
+        let blended = if vectors.is_some() {
+            blend(s.cosine, sem)
+        } else {
+            0.0
+        };
+        if s.sim >= KEEP || s.cosine >= KEEP || blended >= KEEP {
             let pair = Pair {
                 sim: s.sim,
                 cosine: s.cosine,
                 shared: s.shared,
                 plain: s.plain,
                 joined: 0.0,
+                sem,
+                blend: blended,
+                strength: s.sim.max(blended * scale),
             };
             sims.insert((a, b), pair);
         }
@@ -141,7 +212,7 @@ mod tests {
                 .into(),
         );
         let units = Units::build(&[&cnbc, &cn]);
-        let sims = score_pairs(&units, 0.9, 0.05);
+        let sims = score_pairs(&units, None, 0.9, 0.05, 0.0);
         let p = get(&sims, 0, 4).copied().unwrap_or_default();
         assert!(p.joined > p.cosine, "{p:?}");
         let alone = get(&sims, 1, 4).copied().unwrap_or_default();

@@ -56,6 +56,12 @@ pub struct Params {
     pub gain: f32,
     /// Most sentences in one cell.
     pub max_cell: usize,
+    /// Least blend of lexical and semantic similarity for a pair to link on its own (0: no
+    /// semantic signal).
+    pub accept: f32,
+    /// Least blend for a pair that is each sentence's best match in the other article and
+    /// whose neighbouring aligned sentences agree with it on order.
+    pub mutual: f32,
 }
 
 /// One article's passage in a row: units `first..=last` (indices into `Units::units`).
@@ -205,14 +211,23 @@ impl Clusters {
 /// repeatedly, weaker pairs whose neighbouring sentences are already in one row (outlets that
 /// follow each other's order).
 fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params) -> Vec<Vec<u32>> {
+    let has_heading: Vec<bool> = units
+        .by_article
+        .iter()
+        .map(|r| r.clone().any(|u| units.units[u].heading))
+        .collect();
     let mut edges: Vec<(u32, u32, Pair)> = sims
         .iter()
-        .filter(|&(&(a, b), _)| usable[a as usize] && usable[b as usize])
+        .filter(|&(&(a, b), pair)| {
+            usable[a as usize]
+                && usable[b as usize]
+                && headings_agree(units, &has_heading, a, b, pair, p)
+        })
         .map(|(&(a, b), &pair)| (a, b, pair))
         .collect();
     edges.sort_by(|x, y| {
-        y.2.sim
-            .total_cmp(&x.2.sim)
+        y.2.strength
+            .total_cmp(&x.2.strength)
             .then((x.0, x.1).cmp(&(y.0, y.1)))
     });
     // The strongest rival of `b` among `a`'s candidates in `b`'s article; sentences close
@@ -238,6 +253,11 @@ fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params)
         pair.plain >= WEAK_PLAIN && anchored.contains(&(art(a), art(b)))
     };
     let mut clusters = Clusters::new(units.units.len());
+    let best_blend = best_blends(units, &edges);
+    // 0. Headlines with headlines, leads with leads.
+    if p.accept > 0.0 {
+        link_openings(units, sims, &mut clusters, p);
+    }
     // 1. Pairs similar enough on their own, or standing out from their rivals.
     let mut rest = Vec::new();
     for &(a, b, pair) in &edges {
@@ -248,6 +268,17 @@ fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params)
         if !linked {
             rest.push((a, b, pair));
         }
+    }
+    // 1b. Mutual best matches by the blended score that keep the order of the rows around
+    //     them: at `accept`, or at the lower `mutual` when aligned neighbours confirm them.
+    if p.accept > 0.0 {
+        let semantic_edges: Vec<(u32, u32, Pair)> = edges
+            .iter()
+            .filter(|e| anchored.contains(&(art(e.0), art(e.1))))
+            .copied()
+            .collect();
+        link_mutual(units, sims, &semantic_edges, &best_blend, &mut clusters, p);
+        rest.retain(|&(a, b, _)| !clusters.same(a, b));
     }
     // 2. Pairs that a neighbouring sentence completes (one outlet's two sentences for
     //    another's one); the neighbour joins the cell when rows are merged.
@@ -296,6 +327,158 @@ fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params)
         .into_iter()
         .filter(|m| m.first().is_some_and(|&u| usable[u as usize]))
         .collect()
+}
+
+/// A headline pairs only with a headline (or, when the other article has none, with one of
+/// its first sentences), unless the two share copied text: a headline sums up the story, and
+/// the body sentence it shares a few words with is seldom what it says (a pair similar
+/// enough on its words alone still counts).
+fn headings_agree(
+    units: &Units,
+    has_heading: &[bool],
+    a: u32,
+    b: u32,
+    pair: &Pair,
+    p: &Params,
+) -> bool {
+    let (ua, ub) = (&units.units[a as usize], &units.units[b as usize]);
+    let fits = |h: &super::units::Unit, o: &super::units::Unit| {
+        !h.heading || o.heading || (!has_heading[o.article] && o.pos <= super::units::HEADING_LINES)
+    };
+    (fits(ua, ub) && fits(ub, ua)) || pair.sim >= p.threshold
+}
+
+/// Each unit's best partner by the blended score in each other article.
+type BestBlend = HashMap<(u32, usize), (f32, u32)>;
+
+fn best_blends(units: &Units, edges: &[(u32, u32, Pair)]) -> BestBlend {
+    let art = |u: u32| units.units[u as usize].article;
+    let mut best = BestBlend::new();
+    for &(a, b, pair) in edges {
+        for (x, y) in [(a, b), (b, a)] {
+            let e = best.entry((x, art(y))).or_insert((f32::MIN, u32::MAX));
+            if pair.blend > e.0 {
+                *e = (pair.blend, y);
+            }
+        }
+    }
+    best
+}
+
+/// Whether `a` and `b` are each other's best match by the blended score.
+fn mutual_best(units: &Units, best: &BestBlend, a: u32, b: u32) -> bool {
+    let art = |u: u32| units.units[u as usize].article;
+    best.get(&(a, art(b))).is_some_and(|e| e.1 == b)
+        && best.get(&(b, art(a))).is_some_and(|e| e.1 == a)
+}
+
+/// The article's headline units and its lead: the first sentence after them.
+fn lead_of(units: &Units, article: usize) -> Option<u32> {
+    units.by_article[article]
+        .clone()
+        .take(super::units::HEADING_LINES + 1)
+        .find(|&u| !units.units[u].heading)
+        .map(|u| u as u32)
+}
+
+/// Headlines with headlines and leads with leads, when their blend reaches `Params::mutual`
+/// and they are each other's best match among the headlines (leads): news stories open by
+/// saying what happened, so two outlets' openings usually tell the same event.
+fn link_openings(units: &Units, sims: &Sims, clusters: &mut Clusters, p: &Params) {
+    let n = units.by_article.len();
+    let heads: Vec<Vec<u32>> = (0..n)
+        .map(|a| {
+            units.by_article[a]
+                .clone()
+                .filter(|&u| units.units[u].heading)
+                .map(|u| u as u32)
+                .collect()
+        })
+        .collect();
+    let leads: Vec<Vec<u32>> = (0..n)
+        .map(|a| lead_of(units, a).into_iter().collect())
+        .collect();
+    for group in [&heads, &leads] {
+        let mut pairs: Vec<(f32, u32, u32)> = Vec::new();
+        for x in 0..n {
+            for y in x + 1..n {
+                // The best pair between the two articles' openings of this kind.
+                let mut top: Option<(f32, u32, u32)> = None;
+                for &a in &group[x] {
+                    for &b in &group[y] {
+                        let blend = super::pairs::get(sims, a, b).map_or(0.0, |q| q.blend);
+                        if top.is_none_or(|t| blend > t.0) {
+                            top = Some((blend, a, b));
+                        }
+                    }
+                }
+                if let Some(t) = top.filter(|t| t.0 >= p.mutual) {
+                    pairs.push(t);
+                }
+            }
+        }
+        pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for (_, a, b) in pairs {
+            clusters.link(units, sims, a, b, p.link);
+        }
+    }
+}
+
+/// Link pairs that are each other's best match by the blended score in the other's article
+/// and keep the order of the nearest rows that already hold both articles (the aligned
+/// sentence before `a` has its partner before `b`, the one after it after `b`): at
+/// `Params::mutual` when such neighbours exist, at `Params::accept` when there are none yet.
+/// Best blends first.
+fn link_mutual(
+    units: &Units,
+    sims: &Sims,
+    edges: &[(u32, u32, Pair)],
+    best: &BestBlend,
+    clusters: &mut Clusters,
+    p: &Params,
+) {
+    let mut order: Vec<&(u32, u32, Pair)> =
+        edges.iter().filter(|e| e.2.blend >= p.mutual).collect();
+    order.sort_by(|x, y| {
+        y.2.blend
+            .total_cmp(&x.2.blend)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    for &&(a, b, pair) in &order {
+        if !mutual_best(units, best, a, b) || clusters.same(a, b) {
+            continue;
+        }
+        let ok = match (
+            in_order(units, clusters, a, b),
+            in_order(units, clusters, b, a),
+        ) {
+            (Some(false), _) | (_, Some(false)) => false,
+            (None, None) => pair.blend >= p.accept,
+            _ => true,
+        };
+        if ok {
+            clusters.link(units, sims, a, b, p.link);
+        }
+    }
+}
+
+/// Whether pairing `a` with `b` keeps the order of the rows already linking their two
+/// articles, seen from `a`'s article: the nearest aligned sentence before `a` (after `a`) has
+/// its partner before `b` (after `b`). `None` when no sentence of `a`'s article is aligned
+/// with `b`'s yet.
+fn in_order(units: &Units, clusters: &Clusters, a: u32, b: u32) -> Option<bool> {
+    let (ua, ub) = (&units.units[a as usize], &units.units[b as usize]);
+    let range = &units.by_article[ua.article];
+    let partner = |x: usize| -> Option<u32> {
+        clusters.members[clusters.cluster_of[x]]
+            .iter()
+            .copied()
+            .find(|&m| units.units[m as usize].article == ub.article)
+    };
+    let before = (range.start..a as usize).rev().find_map(partner);
+    let after = (a as usize + 1..range.end).find_map(partner);
+    (before.is_some() || after.is_some())
+        .then(|| before.is_none_or(|x| x < b) && after.is_none_or(|x| x > b))
 }
 
 /// The features of a cell's sentences.
@@ -578,6 +761,8 @@ mod tests {
             part: t * 0.5,
             gain: 0.01,
             max_cell: 3,
+            accept: 0.0,
+            mutual: 0.0,
         }
     }
 
@@ -631,7 +816,7 @@ mod tests {
             part: 0.25,
             ..params()
         };
-        let sims = score_pairs(&units, p.threshold, p.part);
+        let sims = score_pairs(&units, None, p.threshold, p.part, 0.0);
         let summary = RowCells {
             cells: vec![cell(&units, 0, 0), cell(&units, 1, 0), cell(&units, 2, 0)],
         };
@@ -691,7 +876,7 @@ mod tests {
         );
         let units = Units::build(&[&nyt, &huff]);
         let p = params();
-        let sims = score_pairs(&units, p.threshold, p.part);
+        let sims = score_pairs(&units, None, p.threshold, p.part, 0.0);
         let find = |a: &Article, article: usize, needle: &str| {
             units.by_article[article]
                 .clone()

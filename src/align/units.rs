@@ -32,6 +32,8 @@ pub struct Unit {
     pub article: usize,
     /// Position of the sentence in its article (0-based).
     pub pos: usize,
+    /// True for a headline: one of the article's first lines, without final punctuation.
+    pub heading: bool,
     /// Byte offset of the sentence in the article body.
     pub start: usize,
     /// Byte offset just past the sentence.
@@ -74,6 +76,18 @@ pub struct Units {
     /// alike ("Trump said in a tweet." is not the same passage as every sentence with
     /// "Trump" and "tweet"), while long ones barely change.
     pub prior: f32,
+}
+
+/// How many of an article's first units may be its headline (a title line, perhaps repeated
+/// as the body's first line, or a kicker above it).
+pub const HEADING_LINES: usize = 3;
+
+/// A line without final sentence punctuation (closing quotes and brackets aside).
+fn is_heading(sentence: &str) -> bool {
+    let t = sentence.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']')
+    });
+    !t.ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
 }
 
 /// How many typical terms' weight a passage's norm is padded with (see [`Units::prior`]).
@@ -175,6 +189,7 @@ impl Units {
                 let mut unit = Unit {
                     article: a,
                     pos,
+                    heading: pos < HEADING_LINES && is_heading(sentence),
                     start: span.start,
                     end: span.end,
                     words: Vec::new(),

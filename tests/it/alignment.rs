@@ -166,6 +166,12 @@ fn later_reports_do_not_pollute_the_seed_story() {
         ("road to fully rebuilding", "will take time"),
         ("will take time", "long way to go"),
         ("will take time", "long road"),
+        // The leads: restoring relations has begun / is at its initial stages, a long road
+        // (004 against the translated report; paired on meaning).
+        (
+            "road to fully rebuilding",
+            "process of restoring relations has begun",
+        ),
     ];
     let mut pairs = 0;
     for row in doc["rows"].as_array().unwrap() {
@@ -353,14 +359,15 @@ fn scorer_port_counts_like_the_python_scorer() {
 
 /// Hand-made gold for three NewsWCL50 events (see tests/data/align-gold/README.md), written
 /// before the aligner ran on them; e06 was never used for tuning. The floors sit a little
-/// under what the aligner reaches (F1 0.716, 0.240 and 0.594 with precision 1.000, 0.750 and
-/// 0.864) so that a regression fails: these five outlets wrote independently, so most of
-/// their correspondences are loose paraphrases that share few words.
+/// under what the aligner reaches with the semantic signal (F1 0.727, 0.418 and 0.594 at
+/// precision 1.000, 0.560 and 0.864; word overlap alone: 0.716, 0.240 and 0.594 at 1.000,
+/// 0.750 and 0.864) so that a regression fails: these five outlets wrote independently, so
+/// most of their correspondences are loose paraphrases that share few words.
 #[test]
 fn newswcl50_events_meet_their_own_gold() {
     for (event, min_precision, min_f1, max_unique_paired) in [
-        ("e02", 0.95, 0.68, 0),
-        ("e06", 0.70, 0.22, 1),
+        ("e02", 0.95, 0.69, 0),
+        ("e06", 0.52, 0.38, 2),
         ("e08", 0.82, 0.56, 2),
     ] {
         let doc = export(&files("tests/data/newswcl50", &[&format!("{event}_")]));
@@ -379,6 +386,76 @@ fn newswcl50_events_meet_their_own_gold() {
         );
         assert_eq!(score.leaks, 0, "{event}: {report}");
     }
+}
+
+/// Six basil-dev stories, each told independently by Fox News, The New York Times and
+/// HuffPost (gold in tests/data/align-gold/basil-dev-*.jsonl, written before the aligner ran
+/// on them). Four were tuned on; Jackson (2013_f506aafc) and Ginsburg (2016_8385a996) never
+/// were. Measured with the semantic signal: tuned P 0.896 R 0.449 F1 0.598, held out P 0.920
+/// R 0.590 F1 0.719 (word overlap alone: 0.744 / 0.327 / 0.454 and 1.000 / 0.538 / 0.700).
+#[test]
+fn basil_dev_stories_meet_their_own_gold() {
+    for (gold_file, stories, min_precision, min_f1) in [
+        (
+            "basil-dev-tuned",
+            &[
+                "2018_06ffda2d",
+                "2017_47a209b0",
+                "2019_3ae35b16",
+                "2010_6b541575",
+            ][..],
+            0.82,
+            0.55,
+        ),
+        (
+            "basil-dev-heldout",
+            &["2013_f506aafc", "2016_8385a996"][..],
+            0.88,
+            0.70,
+        ),
+    ] {
+        let docs: Vec<Value> = stories
+            .iter()
+            .map(|s| export(&files("tests/data/basil-dev", &[s])))
+            .collect();
+        for doc in &docs {
+            check_contract(doc);
+        }
+        let gold = alignment_score::parse_gold(
+            &std::fs::read_to_string(format!("tests/data/align-gold/{gold_file}.jsonl")).unwrap(),
+        );
+        let score = alignment_score::score(&gold, &docs);
+        let report = score.report();
+        assert!(score.precision >= min_precision, "{gold_file}: {report}");
+        assert!(score.f1 >= min_f1, "{gold_file}: {report}");
+        assert!(score.unique_paired <= 1, "{gold_file}: {report}");
+    }
+}
+
+/// The leads of the Farenthold story (three outlets, three wordings of the resignation) share
+/// a row, and the headlines share theirs.
+#[test]
+fn basil_dev_leads_and_headlines_share_rows() {
+    let doc = export(&files("tests/data/basil-dev", &["2018_06ffda2d"]));
+    let rows = doc["rows"].as_array().unwrap();
+    let row_of = |needle: &str| {
+        rows.iter()
+            .position(|r| {
+                r["cells"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["text"].as_str().unwrap().contains(needle))
+            })
+            .unwrap_or_else(|| panic!("no row with {needle:?}"))
+    };
+    let fox = row_of("U.S. Representative Blake Farenthold resigned from Congress");
+    assert_eq!(
+        fox,
+        row_of("is resigning from Congress, he announced Friday")
+    );
+    let head = row_of("GOP Rep. Blake Farenthold Resigns After Sexual Harassment");
+    assert_ne!(head, fox);
 }
 
 #[test]
