@@ -13,9 +13,11 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod fetch;
+pub mod files;
 pub mod group;
 pub mod model;
 pub mod report;
+pub mod signals;
 pub mod text;
 pub mod tui;
 

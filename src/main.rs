@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use parallax::config::Config;
+use parallax::config::reader::ThemeName;
 use parallax::corpus::{Article, Loaded, printable};
 use parallax::group::{self, Story};
 use parallax::report::{self, Format};
@@ -31,6 +32,15 @@ struct Cli {
     /// Article files and folders (read recursively), or web addresses to fetch into the
     /// library first. None: the library when it holds articles, else the bundled sample story.
     paths: Vec<PathBuf>,
+    /// Reader: colour theme (default: [tui] theme in the config, else dark).
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
+    /// Reader: compare against this source when a story opens (an outlet name or article id).
+    #[arg(long, value_name = "OUTLET")]
+    reference: Option<String>,
+    /// Reader: open this story at once (its id as `parallax stories` lists it).
+    #[arg(long, value_name = "ID")]
+    story: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -58,7 +68,8 @@ enum Command {
         /// Report format.
         #[arg(long, value_enum)]
         format: ReportFormat,
-        /// Output file (default: standard output). Written whole or not at all.
+        /// Output file (default, or `-`: standard output). Written whole or not at all; never
+        /// a file given as input or lying in a folder given.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -130,6 +141,28 @@ impl From<ReportFormat> for Format {
     }
 }
 
+/// The reader's colour themes, as `--theme` spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ThemeArg {
+    /// Light text on a dark terminal.
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+    /// Distinct with red–green colour blindness.
+    #[value(alias = "color-blind")]
+    ColourBlind,
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(t: ThemeArg) -> ThemeName {
+        match t {
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::ColourBlind => ThemeName::ColourBlind,
+        }
+    }
+}
+
 /// Formats for listings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ListFormat {
@@ -142,6 +175,9 @@ enum ListFormat {
 fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("parallax: {e}");
+    }
+    if let Err(e) = parallax::signals::install() {
+        eprintln!("parallax: warning: signals will not be handled: {e}");
     }
     let cli = Cli::parse();
     match run(cli) {
@@ -163,11 +199,24 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let cfg = Config::load(cli.config.as_deref())?;
+    let mut cfg = Config::load(cli.config.as_deref())?;
+    if cli.command.is_some()
+        && (cli.theme.is_some() || cli.reference.is_some() || cli.story.is_some())
+    {
+        bail!(
+            "--theme, --reference and --story are for the reader; give them without a subcommand"
+        );
+    }
+    if let Some(t) = cli.theme {
+        cfg.tui.theme = t.into();
+    }
+    if let Some(r) = cli.reference {
+        cfg.tui.reference = Some(r);
+    }
     match cli.command {
         None => {
             let paths = fetch_urls(cli.paths, &cfg)?;
-            open(&or_library(paths, &cfg), &cfg)
+            open(&or_library(paths, &cfg), cli.story.as_deref(), &cfg)
         }
         Some(Command::Stories { paths, format }) => {
             list_stories(&or_library(paths, &cfg), format, &cfg)
@@ -269,6 +318,19 @@ fn load(paths: &[PathBuf], cfg: &Config) -> Result<Loaded> {
     Ok(loaded)
 }
 
+/// [`load`] without printing the warnings (the reader shows them); they are printed when
+/// nothing could be loaded, since then there is no reader.
+fn load_quietly(paths: &[PathBuf], cfg: &Config) -> Result<Loaded> {
+    let loaded = parallax::load(paths, cfg);
+    if loaded.articles.is_empty() {
+        for w in &loaded.warnings {
+            eprintln!("parallax: warning: {w}");
+        }
+        bail!("no articles could be loaded");
+    }
+    Ok(loaded)
+}
+
 /// The stories of the loaded articles. The bundled sample (no paths) is grouped like any
 /// folder: its four reports of one statement make the first story, the report six months
 /// later a second.
@@ -277,12 +339,29 @@ fn stories_of(loaded: &Loaded, cfg: &Config) -> Vec<Story> {
 }
 
 /// Open the reader on a terminal; print the stories as plain text when output is piped or
-/// redirected.
-fn open(paths: &[PathBuf], cfg: &Config) -> Result<ExitCode> {
-    let loaded = load(paths, cfg)?;
-    let stories = stories_of(&loaded, cfg);
-    if std::io::stdout().is_terminal() {
-        parallax::tui::run(loaded.articles, stories, cfg.clone())?;
+/// redirected. `story`: only that story (by id). In the reader, files that could not be read
+/// are listed on its warnings screen, and printed again after it closes.
+fn open(paths: &[PathBuf], story: Option<&str>, cfg: &Config) -> Result<ExitCode> {
+    let tty = std::io::stdout().is_terminal();
+    let loaded = if tty {
+        load_quietly(paths, cfg)?
+    } else {
+        load(paths, cfg)?
+    };
+    let mut stories = stories_of(&loaded, cfg);
+    if let Some(id) = story {
+        stories.retain(|s| s.id == id);
+        if stories.is_empty() {
+            bail!("no story with id {id:?} (see `parallax stories`)");
+        }
+    }
+    if tty {
+        let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
+        let result = parallax::tui::run(loaded.articles, stories, cfg.clone(), warnings.clone());
+        for w in &warnings {
+            eprintln!("parallax: warning: {}", sanitize_line(w));
+        }
+        result?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::stdout().lock();
@@ -439,24 +518,47 @@ fn export(
         }
         None => stories.iter().collect(),
     };
-    let comparisons: Vec<_> = chosen
+    // Each story is compared when its turn comes in the report and dropped once written: a
+    // report of thousands of stories holds one comparison at a time, never the whole text.
+    let heads: Vec<report::StoryHead> = chosen
         .iter()
-        .map(|s| parallax::compare_story(&loaded.articles, s, cfg))
+        .map(|s| report::StoryHead {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            sources: s.articles.len(),
+        })
         .collect();
-    let text = report::render(&comparisons, format);
+    let comparisons = || {
+        chosen
+            .iter()
+            .map(|s| Ok(parallax::compare_story(&loaded.articles, s, cfg)))
+    };
     match output {
-        Some(path) => {
-            // The bundled sample is not read from disk: then there is no input file to protect.
-            let inputs: Vec<&Path> = if paths.is_empty() {
-                Vec::new()
-            } else {
-                loaded.articles.iter().map(|a| Path::new(&a.path)).collect()
-            };
-            report::write_atomic(path, text.as_bytes(), &inputs)?;
+        // `-o -` is standard output, as for most tools.
+        Some(path) if path != Path::new("-") => {
+            // Everything the user pointed at is theirs: the files named, every file inside
+            // the folders named (loaded or not: too large, unreadable, sources.toml), and
+            // the articles read. The bundled sample is not read from disk.
+            let inputs: Vec<&Path> = paths
+                .iter()
+                .map(PathBuf::as_path)
+                .chain(
+                    (!paths.is_empty())
+                        .then_some(&loaded.articles)
+                        .into_iter()
+                        .flatten()
+                        .map(|a| Path::new(&a.path)),
+                )
+                .collect();
+            report::write_atomic_with(path, &inputs, |out| {
+                report::write_stream(out, format, &heads, comparisons())
+            })?;
         }
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        _ => {
+            let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+            match report::write_stream(&mut out, format, &heads, comparisons())
+                .and_then(|_| out.flush())
+            {
                 // A reader that stops early (`| head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 r => r.wrap_err("cannot write to standard output")?,

@@ -5,6 +5,7 @@
 
 pub mod fixtures;
 pub mod grouping_score;
+pub mod hostile;
 pub mod newswcl50;
 pub mod synthetic;
 pub mod web;

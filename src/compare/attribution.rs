@@ -396,8 +396,14 @@ fn characterising_at(doc: &Doc, people: &People, i: usize) -> Option<Attribution
     if i > 0 && doc.keys[i - 1] == "to" {
         return None;
     }
-    // "a call", "the label": a noun.
-    if i > 0 && in_list(DETERMINERS, &doc.keys[i - 1]) {
+    // "a call", "the label", "chants of", "with chants of": a noun.
+    if i > 0
+        && (in_list(DETERMINERS, &doc.keys[i - 1])
+            || PREPOSITIONS.contains(&doc.keys[i - 1].as_str()))
+    {
+        return None;
+    }
+    if doc.keys.get(i + 1).is_some_and(|k| k == "of") {
         return None;
     }
     let sent = doc.sent_of[i];
@@ -647,7 +653,16 @@ fn reports_speech(doc: &Doc, people: &People, words: Range<usize>) -> bool {
             // ", he told TASS on Friday.": a parenthetical after what was said.
             return reached_end && b - first >= 2;
         }
-        if b == first || steps >= 8 {
+        if b == first {
+            // "“Does anybody know?” Vitter demanded.": the splitter ends a sentence at the
+            // question mark inside the closing one, and the cue opens the next.
+            let before = doc.text[..doc.toks[b].start].trim_end();
+            let closed = before
+                .strip_suffix(['”', '"'])
+                .is_some_and(|t| t.ends_with(['?', '!']));
+            return closed && !doc.gap_before(b).contains('\n');
+        }
+        if steps >= 8 {
             return false;
         }
         let key = doc.keys[b - 1].as_str();
@@ -683,7 +698,12 @@ fn find_speaker(
     words: Range<usize>,
     form: VerbForm,
 ) -> (Option<Speaker>, bool) {
+    // "Said Ellis: “...”": a verb of saying opening its sentence comes before its speaker.
+    let opens = doc.starts_sentence(words.start)
+        && is_capitalised(doc.toks[words.start].text)
+        && matches!(form, VerbForm::Past | VerbForm::Third);
     let inverted = form == VerbForm::Phrase
+        || opens
         || (has_close_quote(doc.gap_before(words.start))
             && doc.gap_before(words.start).contains([',', '?', '!']));
     if inverted {
@@ -848,7 +868,10 @@ fn np_before(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
     // Skip words between the speaker and the verb.
     while k > 0 && doc.sent_of[k - 1] == sent && skipped < 5 {
         let key = doc.keys[k - 1].as_str();
-        if np_word(doc, people, k - 1) || PRONOUNS.contains(&key) || opens_with_name(doc, k - 1) {
+        if np_word(doc, people, k - 1)
+            || PRONOUNS.contains(&key)
+            || opens_with_name(doc, people, k - 1)
+        {
             break;
         }
         let gap = doc.gap_after(k - 1);
@@ -870,7 +893,7 @@ fn np_before(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
     }
     // A capitalised word opening the sentence right before the verb is its subject ("Putin
     // told"), even when the article capitalises it nowhere else.
-    if opens_with_name(doc, end - 1) && !np_word(doc, people, end - 1) {
+    if opens_with_name(doc, people, end - 1) && !np_word(doc, people, end - 1) {
         return Some(end - 1..end);
     }
     let mut start = end;
@@ -905,12 +928,33 @@ fn np_before(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
 }
 
 /// True when word `k` opens its sentence with a capital and is not a function word.
-fn opens_with_name(doc: &Doc, k: usize) -> bool {
+/// A word the article writes in lower case elsewhere ("Pressure is building") or a verb of
+/// saying ("Said Ellis: ...") is no name.
+fn opens_with_name(doc: &Doc, people: &People, k: usize) -> bool {
     doc.starts_sentence(k)
         && is_capitalised(doc.toks[k].text)
         && !crate::text::is_stopword(&doc.keys[k])
         && !doc.keys[k].ends_with("ly")
+        && !people.written_lower(&doc.keys[k])
+        && !SAYING.contains(&doc.keys[k].as_str())
 }
+
+/// Forms of the commonest verbs of saying, which open an inverted sentence ("Said Ellis:",
+/// "Says Jones, ...") and are never a speaker's name.
+const SAYING: &[&str] = &[
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "explained",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "told",
+    "wrote",
+    "writes",
+];
 
 /// The noun phrase starting at word `at` ("said Liam Peach, a senior economist").
 fn np_after(doc: &Doc, people: &People, at: usize) -> Option<Range<usize>> {
@@ -999,10 +1043,19 @@ fn sentence_subject(doc: &Doc, people: &People, before: usize) -> Option<Range<u
         if matches!(key, "he" | "she" | "they") {
             return Some(k..k + 1);
         }
+        // "Meanwhile, it attacked Trump, saying ...": "it" opening the clause is its subject
+        // (an organisation), not the name after it.
+        if key == "it"
+            && (k == words.start
+                || in_list(OPENERS, &doc.keys[k - 1])
+                || matches!(doc.keys[k - 1].as_str(), "and" | "but"))
+        {
+            return Some(k..k + 1);
+        }
         // "Peskov reiterated ...": a capitalised word opening the sentence, right before a
         // lower-case word, is its subject.
         if k == words.start
-            && opens_with_name(doc, k)
+            && opens_with_name(doc, people, k)
             && !in_list(OPENERS, key)
             && !key.ends_with("ed")
             && !key.ends_with("ing")
@@ -1158,7 +1211,16 @@ fn make_speaker(doc: &Doc, people: &People, np: Range<usize>) -> Option<Speaker>
                 .unwrap_or_default(),
         });
     }
-    let name = people.classify(doc, np.clone());
+    // "New Jersey Gov. Chris Christie": the name is what follows the last title; the place
+    // before the title only qualifies it.
+    let after_title = np
+        .clone()
+        .rev()
+        .find(|&k| is_role(&doc.keys[k]))
+        .map(|r| r + 1)
+        .filter(|&s| s > np.start && s < np.end)
+        .unwrap_or(np.start);
+    let name = people.classify(doc, after_title..np.end);
     let core = if name.core.is_empty() {
         np.clone()
     } else {
@@ -1237,7 +1299,7 @@ fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
         let titled = names.iter().rev().find(|nm| {
             nm.words.end <= a.words.start
                 && (nm.words.start..nm.core.start).any(|k| {
-                    doc.keys[k] == head
+                    same_title(&doc.keys[k], &head)
                         && !(k > 0 && matches!(doc.keys[k - 1].as_str(), "vice" | "former"))
                 })
         });
@@ -1250,6 +1312,28 @@ fn resolve_descriptors(doc: &Doc, people: &People, atts: &mut [Attribution]) {
             s.gender = nm.gender;
         }
     }
+}
+
+/// True when a title before a name ("Rep.", "Sen.") and a descriptor's head ("the
+/// congressman", "the senator") name the same office.
+fn same_title(title: &str, head: &str) -> bool {
+    const OFFICES: &[&[&str]] = &[
+        &[
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "lawmaker",
+        ],
+        &["sen", "senator", "lawmaker"],
+        &["gov", "governor"],
+        &["secretary"],
+        &["president"],
+    ];
+    title == head
+        || OFFICES
+            .iter()
+            .any(|o| o.contains(&title) && o.contains(&head) && title != "president")
 }
 
 /// Byte offsets where the paragraphs of a text start.
@@ -1289,7 +1373,9 @@ fn subject_position(doc: &Doc, start: usize, end: usize) -> bool {
         return true;
     }
     let prev = doc.keys[start - 1].as_str();
-    crate::text::is_stopword(prev) && !PREPOSITIONS.contains(&prev)
+    // "as a Romney caricature", "the Clinton campaign": a name after an article qualifies a
+    // noun.
+    crate::text::is_stopword(prev) && !PREPOSITIONS.contains(&prev) && !in_list(DETERMINERS, prev)
 }
 
 /// True when the name ending at byte `end` owns something ("Crutcher's death").
@@ -1366,6 +1452,7 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
             },
         });
     }
+    let mut learned: std::collections::HashMap<String, Gender> = Default::default();
     for i in 0..atts.len() {
         let Some(s) = atts[i].speaker.clone() else {
             continue;
@@ -1383,18 +1470,33 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
             "it" => c.org && !c.plural,
             _ => false,
         };
+        // A speaker credited by surname alone ("Merkley said") has the gender of its fuller
+        // mentions ("Sen. Jeff Merkley") or of the pronouns already resolved to it.
+        let with_gender = |c: &Speaker| {
+            let mut c = c.clone();
+            if c.person && c.gender == Gender::Unknown {
+                c.gender = surname_gender
+                    .get(&c.key)
+                    .or_else(|| learned.get(&c.key))
+                    .copied()
+                    .unwrap_or_default();
+            }
+            c
+        };
         let spoken: Vec<Antecedent> = atts[..i]
             .iter()
             .filter_map(|a| a.speaker.as_ref())
-            .filter(|c| c.resolved && c.start >= window && c.start < at && fits(c))
+            .filter(|c| c.resolved && c.start >= window && c.start < at)
+            .map(with_gender)
+            .filter(|c| fits(c))
             .map(|c| Antecedent {
                 at: c.start,
-                speaker: c.clone(),
+                speaker: c,
             })
             .collect();
         let mut named: Vec<&Antecedent> = mentions
             .iter()
-            .filter(|m| m.at >= window && m.at < at && fits(&m.speaker))
+            .filter(|m| m.at >= window && m.at < at && fits(&with_gender(&m.speaker)))
             .collect();
         if named.is_empty() {
             // No subject to stand for: a person named otherwise ("The questions angered
@@ -1404,7 +1506,7 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
                 .filter(|m| {
                     m.at >= window
                         && m.at < at
-                        && fits(&m.speaker)
+                        && fits(&with_gender(&m.speaker))
                         && !possessive_at(doc, m.speaker.end)
                 })
                 .collect();
@@ -1439,6 +1541,15 @@ fn resolve_pronouns(doc: &Doc, people: &People, atts: &mut [Attribution]) {
         let s = atts[i].speaker.as_mut().expect("checked above");
         match chosen {
             Some(ante) if confidence > Confidence::Low => {
+                // "she said" resolved to Brown: Brown is a woman for the pronouns after.
+                if ante.person && matches!(pronoun.as_str(), "he" | "she") {
+                    let g = if pronoun == "he" {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    };
+                    learned.entry(ante.key.clone()).or_insert(g);
+                }
                 s.name = ante.name.clone();
                 s.key = ante.key.clone();
                 s.person = ante.person;
@@ -1657,6 +1768,72 @@ mod tests {
                 Some("Jones".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_cue_after_a_quotation_credits_it_only_when_the_quotation_ends_its_clause() {
+        // "described X as a “disgrace” after she attacked ...": the subject before speaks;
+        // a place before the title is no part of the name.
+        let got = quote_speakers(
+            "New Jersey Gov. Chris Christie described Hillary Clinton as a “disgrace” after she attacked officers.",
+        );
+        assert_eq!(got, [Some("Chris Christie".to_string())]);
+        // A sentence-final ", X said" credits all the sentence says.
+        let got = quote_speakers(
+            "Sen. Elizabeth Warren spoke. A cashier who “steals a handful of bills” is held accountable, Warren said.",
+        );
+        assert_eq!(got, [Some("Warren".to_string())]);
+    }
+
+    #[test]
+    fn inverted_and_question_cues() {
+        let got = quote_speakers(
+            "Economist Tom Ellis disagreed. Said Ellis: “I don’t get the sense she is interested in reform.”",
+        );
+        assert_eq!(got, [Some("Ellis".to_string())]);
+        let got = quote_speakers(
+            "Sen. David Vitter spoke last. “Why isn’t this clear proof that the bank is too big to fail?” Vitter demanded.",
+        );
+        assert_eq!(got, [Some("Vitter".to_string())]);
+    }
+
+    #[test]
+    fn a_cue_that_credits_an_earlier_quotation_does_not_reach_far_ahead() {
+        let got = quote_speakers(
+            "Melanie Smith watched the screen. “You winning?” she said, but Kevin was drifting off again, and as the speech went on about “how the system is rigged” the crowd cheered.",
+        );
+        assert_eq!(got, [Some("Melanie Smith".to_string()), None]);
+    }
+
+    #[test]
+    fn nouns_of_chanting_credit_no_one_and_according_to_does() {
+        let got = quote_speakers(
+            "Pressure is building on the governor, who was greeted with chants of “Bobby!” at a labor conference, according to union President Doris Crouse-Mays. The pressure grows.",
+        );
+        assert_eq!(got, [Some("Doris Crouse-Mays".to_string())]);
+    }
+
+    #[test]
+    fn a_surname_credit_has_the_gender_of_its_fuller_mention() {
+        // "she" is not Merkley, whom the article calls Sen. Jeff Merkley.
+        let got = quote_speakers(
+            "Sen. Jeff Merkley spoke first. “That is not accepting responsibility,” Merkley said. Hillary Clinton was more careful. “Any bank that fails should be broken up,” she said.",
+        );
+        assert_eq!(
+            got,
+            [
+                Some("Merkley".to_string()),
+                Some("Hillary Clinton".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_descriptor_resolves_through_the_office_the_title_names() {
+        let got = quote_speakers(
+            "On Monday, Rep. Adam Schiff called for retaliation over the hacking, meddling the California congressman said is designed to “sow discord in our politics” this year.",
+        );
+        assert_eq!(got, [Some("Adam Schiff".to_string())]);
     }
 
     #[test]

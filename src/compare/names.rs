@@ -281,6 +281,8 @@ pub struct Name {
 pub struct People {
     surnames: HashSet<String>,
     capitalised_inside: HashSet<String>,
+    /// Keys of words the article writes in lower case somewhere: common words, not names.
+    lower_case: HashSet<String>,
     /// Words of lines written in Title Case (headlines), where capitals say nothing.
     title_case: Vec<bool>,
 }
@@ -290,6 +292,12 @@ impl People {
     pub fn of(doc: &Doc) -> Self {
         let title_case = title_case_words(doc);
         let mut capitalised_inside = HashSet::new();
+        let lower_case: HashSet<String> = doc
+            .toks
+            .iter()
+            .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|t| t.key.clone())
+            .collect();
         for (i, t) in doc.toks.iter().enumerate() {
             if !doc.starts_sentence(i)
                 && !title_case[i]
@@ -302,6 +310,7 @@ impl People {
         let mut people = People {
             surnames: HashSet::new(),
             capitalised_inside,
+            lower_case,
             title_case,
         };
         let mut i = 0;
@@ -348,13 +357,22 @@ impl People {
         if !doc.starts_sentence(i) {
             return true;
         }
+        // Sentence-initial: a word the article capitalises mid-sentence is a name; one it
+        // writes in lower case is not ("Said Ellis:", "Pressure is building").
         self.capitalised_inside.contains(&t.key)
-            || (i + 1 < doc.toks.len()
+            || ((!self.lower_case.contains(&t.key) || is_role(&t.key))
+                && i + 1 < doc.toks.len()
                 && !doc.starts_sentence(i + 1)
                 && ((is_capitalised(doc.toks[i + 1].text)
                     && !crate::text::is_stopword(&doc.toks[i + 1].key))
                     || is_role(&doc.toks[i + 1].key))
                 && doc.gap_after(i).trim().is_empty())
+    }
+
+    /// True when the article writes this word (lower-case key) in lower case somewhere: a
+    /// common word ("Pressure is building" opens a sentence; "pressure" is no name).
+    pub fn written_lower(&self, key: &str) -> bool {
+        self.lower_case.contains(key)
     }
 
     /// The run of name words starting at word `i`, not past word `limit`.

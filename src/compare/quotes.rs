@@ -77,9 +77,30 @@ pub fn find(doc: &Doc, atts: &[Attribution], people: &People) -> Vec<Found> {
                 && !doc.text[q.close..a.start].contains('\n')
         };
         let credited = |a: &&Attribution| a.speaker.is_some();
+        // A cue after the quotation credits it only when the quotation ends its clause
+        // ("“...,” he said", "“...?” Graham asked", "“...” — Jones said"); "called her a
+        // “disgrace” after she attacked ..." credits the subject before it.
+        let ends_clause = {
+            let inner = doc.text[q.start..q.close]
+                .trim_end_matches(['”', '"', '’', '\'', '»', ' ', '\u{a0}']);
+            let next = doc.text[q.close..].trim_start_matches([' ', '\u{a0}']);
+            inner.ends_with([',', '?', '!', '—', '–', ':', '-', ';', '…'])
+                || next.starts_with([',', '—', '–', '-'])
+        };
+        // Or the cue closes the sentence after a comma ("A cashier who “...” is held
+        // accountable, Warren said."): it credits all the sentence says.
+        let closing_cue = |a: &Attribution| {
+            let first = a.speaker.as_ref().map_or(a.start, |s| s.start.min(a.start));
+            let k = doc.words_in(first..doc.text.len()).start;
+            let words = doc.sentence_words(sent);
+            k < doc.toks.len()
+                && doc.gap_before(k).contains([',', '—', '–'])
+                && words.end.saturating_sub(a.words.end) <= 8
+        };
         let after_within = |max: usize| {
             atts.iter().filter(credited).find(|a| {
-                a.start >= q.close
+                (ends_clause || closing_cue(a))
+                    && a.start >= q.close
                     && a.start < next_open
                     && (same_sentence(a) || next_sentence(a))
                     && (doc.words_in(q.close..a.start).len() <= max
@@ -92,18 +113,53 @@ pub fn find(doc: &Doc, atts: &[Attribution], people: &People) -> Vec<Found> {
                         }))
             })
         };
+        // A cue set after an earlier quotation ("“You winning?” she said, but ... as Trump went
+        // on about “...”") credits a later one only when little stands between them
+        // ("“A,” he said, “B.”", "“A,” he said, adding: “B”").
         let before = atts
             .iter()
             .filter(credited)
             .rev()
-            .find(|a| a.end <= q.open && a.start >= prev_close && same_sentence(a));
+            .find(|a| a.end <= q.open && a.start >= prev_close && same_sentence(a))
+            .filter(|a| {
+                let after_a_quote = qi > 0
+                    && doc.quoted[qi - 1].close <= a.start
+                    && doc.text[doc.quoted[qi - 1].close..a.start]
+                        .find('\n')
+                        .is_none()
+                    && doc
+                        .words_in(doc.quoted[qi - 1].start..doc.quoted[qi - 1].end)
+                        .last()
+                        .is_some_and(|w| doc.sent_of[w] == sent)
+                    && doc.words_in(doc.quoted[qi - 1].close..a.start).len() <= 6
+                    && a.speaker
+                        .as_ref()
+                        .is_some_and(|s| s.start >= doc.quoted[qi - 1].close);
+                !after_a_quote || doc.words_in(a.end..q.open).len() <= 6
+            });
         let according = atts.iter().filter(credited).find(|a| {
             a.lemma == "according to" && same_sentence(a) && (a.start >= q.close || a.end <= q.open)
         });
+        // "Cruz exhorted Republicans to “vote your conscience” and said he ...": a verb of
+        // saying later in the sentence whose speaker is the sentence's subject, before the
+        // quotation.
+        let subject_cue = || {
+            atts.iter().filter(credited).find(|a| {
+                a.reporting
+                    && !a.characterising
+                    && a.start >= q.close
+                    && a.start < next_open
+                    && same_sentence(a)
+                    && a.speaker.as_ref().is_some_and(|s| {
+                        s.resolved && s.end <= q.open && doc.words_in(s.end..q.open).len() <= 12
+                    })
+            })
+        };
         let chosen = after_within(4)
             .or(before)
             .or_else(|| after_within(10))
-            .or(according);
+            .or(according)
+            .or_else(subject_cue);
         let (speaker, verb) = match chosen {
             Some(a) => (
                 a.speaker.clone(),
@@ -151,13 +207,21 @@ fn uncued_speaker(
             return Some(s);
         }
     }
-    // Continued: the quotation before it in the same paragraph.
+    // Continued: the quotation before it in the same paragraph, when this one opens its own
+    // sentence ("“A,” he said. “B.”"); one set inside a sentence about someone else ("..., and
+    // as Trump went on about “...”") is not continued speech.
+    let first = doc.words_in(q.start..q.end).start;
+    let opens_sentence = first < doc.toks.len() && doc.starts_sentence(first);
     if let Some(prev) = earlier
         .iter()
         .rev()
         .find(|f| f.quoted.close <= q.open && f.quoted.open >= para_start)
     {
-        return prev.speaker.clone();
+        return if opens_sentence {
+            prev.speaker.clone()
+        } else {
+            None
+        };
     }
     // "..., Schiff said. “The other factor ...”": the sentence before, in the same paragraph,
     // credits someone and this one does not.

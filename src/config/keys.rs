@@ -9,171 +9,324 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// Everything a key can ask for. Views interpret an action in their own context (`open` opens
-/// a story in the list and a row's detail in the compare view).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Previous row or line.
-    Up,
-    /// Next row or line.
-    Down,
-    /// One screen up.
-    PageUp,
-    /// One screen down.
-    PageDown,
-    /// First row.
-    Top,
-    /// Last row.
-    Bottom,
-    /// Next row whose sources differ.
-    NextDiff,
-    /// Previous row whose sources differ.
-    PrevDiff,
-    /// Next source as the reference column (next article in the article view).
-    NextReference,
-    /// Previous source as the reference column.
-    PrevReference,
-    /// Open: a story, a row's detail, the coverage map's selected row.
-    Open,
-    /// Read one article whole.
+/// Where an action applies: the reader's screens, as the help page groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Every screen.
+    Everywhere,
+    /// The story list.
+    Stories,
+    /// Sources side by side.
+    Compare,
+    /// One row's detail.
+    Detail,
+    /// One article whole.
     Article,
     /// The coverage map.
     Coverage,
-    /// Search rows (filter stories in the list).
-    Search,
-    /// Next search match.
-    NextMatch,
-    /// Previous search match.
-    PrevMatch,
-    /// Export the story as a report.
-    Export,
-    /// Choose which sources are shown.
-    Sources,
-    /// Scroll the columns left when they do not all fit.
-    ColumnsLeft,
-    /// Scroll the columns right.
-    ColumnsRight,
-    /// The help screen.
+    /// One outlet's summary.
+    Outlet,
+    /// The list of skipped files.
+    Warnings,
+    /// The help page itself (hints only; not a section of the help).
     Help,
+}
+
+impl Context {
+    /// The help page's sections, in order, with their headings.
+    pub const SECTIONS: [(Context, &'static str); 8] = [
+        (Context::Everywhere, "Everywhere"),
+        (Context::Stories, "Story list"),
+        (Context::Compare, "Compare view"),
+        (Context::Detail, "Row detail"),
+        (Context::Article, "Article"),
+        (Context::Coverage, "Coverage map"),
+        (Context::Outlet, "Outlet summary"),
+        (Context::Warnings, "Warnings"),
+    ];
+}
+
+/// One context an action applies in: its help text there when it differs from the action's
+/// own, and its label in that screen's hint bar when it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Use {
+    /// The screen.
+    pub context: Context,
+    /// Help text in this context (None: the action's own).
+    pub help: Option<&'static str>,
+    /// Label in this screen's hint bar (None: not hinted).
+    pub hint: Option<&'static str>,
+}
+
+impl Use {
+    const fn on(context: Context) -> Use {
+        Use {
+            context,
+            help: None,
+            hint: None,
+        }
+    }
+
+    const fn hint(self, label: &'static str) -> Use {
+        Use {
+            hint: Some(label),
+            ..self
+        }
+    }
+
+    const fn help(self, text: &'static str) -> Use {
+        Use {
+            help: Some(text),
+            ..self
+        }
+    }
+}
+
+/// Everything known about one action: the one place an action is described.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionInfo {
+    /// The action.
+    pub action: Action,
+    /// Its name in the config file.
+    pub name: &'static str,
+    /// What it does, for the help page.
+    pub help: &'static str,
+    /// Default keys, as written in the config file.
+    pub keys: &'static [&'static str],
+    /// Where it applies, in help order; hint labels.
+    pub uses: &'static [Use],
+}
+
+/// Declares [`Action`] and [`Action::TABLE`] from one list, so adding an action is one entry
+/// here and its handler in the reader.
+macro_rules! actions {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident = $name:literal, $help:literal, [$($key:literal),*], [$($use:expr),* $(,)?];
+    )*) => {
+        /// Everything a key can ask for. Views interpret an action in their own context (`open`
+        /// opens a story in the list and a row's detail in the compare view). The order is the
+        /// help page's.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Action {
+            /// Every action's description, in the enum's order.
+            pub const TABLE: &'static [ActionInfo] = &[$(
+                ActionInfo {
+                    action: Action::$variant,
+                    name: $name,
+                    help: $help,
+                    keys: &[$($key),*],
+                    uses: &[$($use),*],
+                },
+            )*];
+
+            /// Every action's config name, in the enum's order.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+        }
+    };
+}
+
+use Context::{
+    Article as InArticle, Compare as InCompare, Coverage as InCoverage, Detail as InDetail,
+    Everywhere, Help as InHelp, Outlet as InOutlet, Stories as InStories, Warnings as InWarnings,
+};
+
+actions! {
+    /// The help screen.
+    Help = "help", "this help", ["?", "f1"], [Use::on(Everywhere).hint("help")];
     /// Back one screen; quit from the first one.
-    Back,
+    Back = "back", "back; quit from the first screen", ["q", "esc"], [Use::on(Everywhere).hint("back")];
     /// Quit at once.
-    Quit,
+    Quit = "quit", "quit at once", ["ctrl-c"], [Use::on(Everywhere)];
+    /// Next row or line.
+    Down = "down", "next row / line", ["j", "down"], [
+        Use::on(InStories).hint("down"),
+        Use::on(InCompare).hint("next row"),
+        Use::on(InDetail).hint("scroll"),
+        Use::on(InArticle).hint("scroll"),
+        Use::on(InCoverage).hint("row"),
+        Use::on(InOutlet).hint("scroll"),
+        Use::on(InWarnings).hint("scroll"),
+        Use::on(InHelp).hint("scroll"),
+    ];
+    /// Previous row or line.
+    Up = "up", "previous row / line", ["k", "up"], [
+        Use::on(InStories), Use::on(InCompare), Use::on(InDetail), Use::on(InArticle),
+        Use::on(InCoverage), Use::on(InOutlet), Use::on(InWarnings), Use::on(InHelp),
+    ];
+    /// One screen down.
+    PageDown = "page_down", "one screen down", ["pagedown", "ctrl-d"], [
+        Use::on(InStories), Use::on(InCompare), Use::on(InDetail),
+        Use::on(InArticle).hint("page"), Use::on(InOutlet), Use::on(InWarnings),
+        Use::on(InHelp),
+    ];
+    /// One screen up.
+    PageUp = "page_up", "one screen up", ["pageup", "ctrl-u"], [
+        Use::on(InStories), Use::on(InCompare), Use::on(InDetail), Use::on(InArticle),
+        Use::on(InOutlet), Use::on(InWarnings), Use::on(InHelp),
+    ];
+    /// First row.
+    Top = "top", "first row", ["g", "home"], [
+        Use::on(InStories), Use::on(InCompare), Use::on(InArticle), Use::on(InOutlet),
+        Use::on(InWarnings), Use::on(InHelp),
+    ];
+    /// Last row.
+    Bottom = "bottom", "last row", ["G", "end"], [
+        Use::on(InStories), Use::on(InCompare), Use::on(InArticle), Use::on(InOutlet),
+        Use::on(InWarnings), Use::on(InHelp),
+    ];
+    /// Next row whose sources differ.
+    NextDiff = "next_diff", "next row where the sources differ", ["n"], [
+        Use::on(InCompare).hint("next diff"),
+        Use::on(InDetail).help("next row that differs").hint("next diff"),
+    ];
+    /// Previous row whose sources differ.
+    PrevDiff = "prev_diff", "previous row where the sources differ", ["N"], [
+        Use::on(InCompare),
+        Use::on(InDetail).help("previous row that differs"),
+    ];
+    /// Next source as the reference column (next article in the article view).
+    NextReference = "next_reference", "next source as reference (next article)", ["tab", "right", "l"], [
+        Use::on(InCompare).hint("reference"),
+        Use::on(InArticle).help("next article").hint("next article"),
+        Use::on(InCoverage).help("next source").hint("source"),
+        Use::on(InOutlet).help("next outlet").hint("next outlet"),
+    ];
+    /// Previous source as the reference column.
+    PrevReference = "prev_reference", "previous source as reference", ["backtab", "left", "h"], [
+        Use::on(InCompare),
+        Use::on(InArticle).help("previous article"),
+        Use::on(InCoverage).help("previous source"),
+        Use::on(InOutlet).help("previous outlet"),
+    ];
+    /// Open: a story, a row's detail, the coverage map's selected row.
+    Open = "open", "open story / row detail / jump to row", ["enter"], [
+        Use::on(InStories).help("open the story").hint("open"),
+        Use::on(InCompare).help("row detail").hint("detail"),
+        Use::on(InCoverage).help("jump to the selected row").hint("jump"),
+    ];
+    /// Read one article whole.
+    Article = "article", "read the reference source's article whole", ["a"], [
+        Use::on(InCompare).hint("article"),
+    ];
+    /// The coverage map.
+    Coverage = "coverage", "coverage map: rows × sources", ["c"], [
+        Use::on(InCompare).hint("coverage"),
+    ];
+    /// Search rows (filter stories in the list).
+    Search = "search", "search rows (filter stories)", ["/"], [
+        Use::on(InStories).help("filter the stories").hint("filter"),
+        Use::on(InCompare).hint("search"),
+    ];
+    /// Next search match.
+    NextMatch = "next_match", "next search match", ["]"], [Use::on(InCompare).hint("next match")];
+    /// Previous search match.
+    PrevMatch = "prev_match", "previous search match", ["["], [Use::on(InCompare)];
+    /// Export the story as a report.
+    Export = "export", "export a report (JSON, Markdown, HTML)", ["e"], [
+        Use::on(InCompare).hint("export"),
+    ];
+    /// Choose which sources are shown.
+    Sources = "sources", "choose which sources are shown", ["v"], [
+        Use::on(InCompare).hint("sources"),
+    ];
+    /// Scroll the columns left when they do not all fit.
+    ColumnsLeft = "columns_left", "scroll columns left", ["<"], [Use::on(InCompare)];
+    /// Scroll the columns right.
+    ColumnsRight = "columns_right", "scroll columns right", [">"], [
+        Use::on(InCompare).hint("columns"),
+    ];
+    /// Show only the rows where the sources differ, or all rows again.
+    DiffOnly = "diff_only", "only rows where the sources differ (again: all rows)", ["d"], [
+        Use::on(InCompare).hint("diffs only"),
+    ];
+    /// Show only the rows two or more sources share, or all rows again.
+    SharedOnly = "shared_only", "only rows two or more sources share (again: all rows)", ["s"], [
+        Use::on(InCompare),
+    ];
+    /// One outlet's summary: quotes carried, what only it reports, what it omits, its words.
+    Outlet = "outlet", "the reference outlet's summary: quotes, only-here, omissions, words", ["o"], [
+        Use::on(InCompare).hint("outlet"),
+    ];
+    /// Open the source's web address in the browser.
+    OpenUrl = "open_url", "open the reference source's web address in the browser", ["u"], [
+        Use::on(InCompare),
+        Use::on(InArticle).help("open this article's web address in the browser"),
+        Use::on(InOutlet).help("open this outlet's article in the browser"),
+    ];
+    /// Copy to the clipboard through the terminal.
+    Copy = "copy", "copy the current row (every source's passage) to the clipboard", ["y"], [
+        Use::on(InCompare),
+        Use::on(InDetail),
+        Use::on(InArticle).help("copy this article's text to the clipboard"),
+    ];
+    /// The files that could not be read.
+    Warnings = "warnings", "files skipped while loading, and why", ["w"], [
+        Use::on(InStories).hint("warnings"),
+        Use::on(InCompare),
+    ];
 }
 
 impl Action {
     /// Every action, in help order.
-    pub const ALL: [Action; 23] = [
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::NextDiff,
-        Action::PrevDiff,
-        Action::NextReference,
-        Action::PrevReference,
-        Action::Open,
-        Action::Article,
-        Action::Coverage,
-        Action::Search,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::Export,
-        Action::Sources,
-        Action::ColumnsLeft,
-        Action::ColumnsRight,
-        Action::Help,
-        Action::Back,
-        Action::Quit,
-    ];
+    pub const ALL: [Action; Action::TABLE.len()] = {
+        let mut all = [Action::Help; Action::TABLE.len()];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Action::TABLE[i].action;
+            i += 1;
+        }
+        all
+    };
+
+    /// This action's entry in [`Action::TABLE`].
+    pub fn info(self) -> &'static ActionInfo {
+        &Action::TABLE[self as usize]
+    }
 
     /// The name used in the config file.
     pub fn name(self) -> &'static str {
-        match self {
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::NextDiff => "next_diff",
-            Action::PrevDiff => "prev_diff",
-            Action::NextReference => "next_reference",
-            Action::PrevReference => "prev_reference",
-            Action::Open => "open",
-            Action::Article => "article",
-            Action::Coverage => "coverage",
-            Action::Search => "search",
-            Action::NextMatch => "next_match",
-            Action::PrevMatch => "prev_match",
-            Action::Export => "export",
-            Action::Sources => "sources",
-            Action::ColumnsLeft => "columns_left",
-            Action::ColumnsRight => "columns_right",
-            Action::Help => "help",
-            Action::Back => "back",
-            Action::Quit => "quit",
-        }
+        self.info().name
     }
 
     /// What the action does, for the help screen.
     pub fn describe(self) -> &'static str {
-        match self {
-            Action::Up => "previous row / line",
-            Action::Down => "next row / line",
-            Action::PageUp => "one screen up",
-            Action::PageDown => "one screen down",
-            Action::Top => "first row",
-            Action::Bottom => "last row",
-            Action::NextDiff => "next row where the sources differ",
-            Action::PrevDiff => "previous row where the sources differ",
-            Action::NextReference => "next source as reference (next article)",
-            Action::PrevReference => "previous source as reference",
-            Action::Open => "open story / row detail / jump to row",
-            Action::Article => "read the reference source's article whole",
-            Action::Coverage => "coverage map: rows × sources",
-            Action::Search => "search rows (filter stories)",
-            Action::NextMatch => "next search match",
-            Action::PrevMatch => "previous search match",
-            Action::Export => "export a report (JSON, Markdown, HTML)",
-            Action::Sources => "choose which sources are shown",
-            Action::ColumnsLeft => "scroll columns left",
-            Action::ColumnsRight => "scroll columns right",
-            Action::Help => "this help",
-            Action::Back => "back; quit from the first screen",
-            Action::Quit => "quit at once",
-        }
+        self.info().help
+    }
+
+    /// The action of a config-file name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::TABLE
+            .iter()
+            .find(|i| i.name == name)
+            .map(|i| i.action)
+    }
+
+    /// How this action is used in a context, if it applies there.
+    pub fn in_context(self, context: Context) -> Option<&'static Use> {
+        self.info().uses.iter().find(|u| u.context == context)
     }
 
     fn default_keys(self) -> &'static [&'static str] {
-        match self {
-            Action::Up => &["k", "up"],
-            Action::Down => &["j", "down"],
-            Action::PageUp => &["pageup", "ctrl-u"],
-            Action::PageDown => &["pagedown", "ctrl-d"],
-            Action::Top => &["g", "home"],
-            Action::Bottom => &["G", "end"],
-            Action::NextDiff => &["n"],
-            Action::PrevDiff => &["N"],
-            Action::NextReference => &["tab", "right", "l"],
-            Action::PrevReference => &["backtab", "left", "h"],
-            Action::Open => &["enter"],
-            Action::Article => &["a"],
-            Action::Coverage => &["c"],
-            Action::Search => &["/"],
-            Action::NextMatch => &["]"],
-            Action::PrevMatch => &["["],
-            Action::Export => &["e"],
-            Action::Sources => &["v"],
-            Action::ColumnsLeft => &["<"],
-            Action::ColumnsRight => &[">"],
-            Action::Help => &["?", "f1"],
-            Action::Back => &["q", "esc"],
-            Action::Quit => &["ctrl-c"],
-        }
+        self.info().keys
+    }
+}
+
+impl Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Action {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Action, D::Error> {
+        let name = String::deserialize(d)?;
+        Action::from_name(&name)
+            .ok_or_else(|| serde::de::Error::unknown_variant(&name, Action::NAMES))
     }
 }
 
@@ -196,6 +349,9 @@ pub enum KeyError {
         /// What is wrong with the key.
         problem: Box<KeyError>,
     },
+    /// Ctrl-C given to an action other than quitting: it always quits.
+    #[error("Ctrl-c always quits; it cannot be bound to {0}")]
+    Reserved(&'static str),
     /// One key given to two actions.
     #[error("[tui.keys]: key {key} is bound to both {first} and {second}")]
     BoundTwice {
@@ -267,6 +423,15 @@ impl Key {
             ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
             alt: ev.modifiers.contains(KeyModifiers::ALT),
         })
+    }
+
+    /// A character with Ctrl held.
+    fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCodeOrd::Char(c),
+            ctrl: true,
+            alt: false,
+        }
     }
 
     /// Parse a key as written in the config: `j`, `G`, `?`, `ctrl-c`, `alt-x`, `enter`, `esc`,
@@ -416,6 +581,12 @@ impl KeyMap {
                     action: action.name(),
                     problem: Box::new(e),
                 })?;
+                if action != Action::Quit && key == Key::ctrl('c') {
+                    return Err(KeyError::Binding {
+                        action: action.name(),
+                        problem: Box::new(KeyError::Reserved(action.name())),
+                    });
+                }
                 if let Some(other) = user.insert(key, action)
                     && other != action
                 {
@@ -556,6 +727,27 @@ mod tests {
         let err = KeyMap::new(&KeyBindings { overrides }).unwrap_err();
         assert!(matches!(err, KeyError::BoundTwice { .. }), "{err:?}");
         assert!(err.to_string().contains("both"), "{err}");
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_bound_to_another_action() {
+        let mut overrides = BTreeMap::new();
+        overrides.insert(Action::Down, vec!["ctrl-C".to_string()]);
+        let err = KeyMap::new(&KeyBindings { overrides }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "[tui.keys] down: Ctrl-c always quits; it cannot be bound to down"
+        );
+        let err = crate::config::Config::parse("[tui.keys]\nexport = [\"ctrl-c\"]\n").unwrap_err();
+        assert!(
+            err.message.contains("cannot be bound to export"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line, Some(1), "the [tui.keys] table: {}", err.message);
+        let mut overrides = BTreeMap::new();
+        overrides.insert(Action::Quit, vec!["ctrl-c".to_string(), "x".into()]);
+        assert!(KeyMap::new(&KeyBindings { overrides }).is_ok());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 pub mod keys;
 pub mod reader;
+mod validate;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ use crate::compare::CompareConfig;
 use crate::compare::lexicon::{self, LexiconError};
 use crate::corpus::LoadConfig;
 use crate::fetch::FetchConfig;
+use crate::files::FileError;
 use crate::group::GroupConfig;
 use reader::TuiConfig;
 
@@ -62,7 +64,7 @@ pub enum ConfigError {
         /// The config file.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        source: FileError,
     },
     /// The config file does not parse.
     #[error("{}: {}", path.display(), error.message.trim_end())]
@@ -78,7 +80,7 @@ pub enum ConfigError {
         /// The lexicon file.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        source: FileError,
     },
     /// A line of a lexicon file is wrong.
     #[error("{}: {error}", path.display())]
@@ -98,12 +100,19 @@ impl Config {
                 .span()
                 .and_then(|s| text.get(..s.start))
                 .map(|before| before.matches('\n').count() + 1),
-            message: e.to_string(),
+            // The parser quotes the line, which can be any length.
+            message: e
+                .to_string()
+                .lines()
+                .map(|l| crate::text::shorten(l, 240))
+                .collect::<Vec<_>>()
+                .join("\n"),
         })?;
         cfg.fetch.check().map_err(|e| ParseError {
             message: e.to_string(),
             line: None,
         })?;
+        validate::check(text, &cfg)?;
         Ok(cfg)
     }
 
@@ -118,7 +127,7 @@ impl Config {
                 _ => return Ok(Self::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+        let text = read_text(&path, MAX_CONFIG_BYTES).map_err(|source| ConfigError::Read {
             path: path.clone(),
             source,
         })?;
@@ -140,15 +149,37 @@ pub fn read_lexicon_files(
     let mut entries = Vec::new();
     for file in files {
         let path = resolve(file, base);
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::ReadLexicon {
-            path: path.clone(),
-            source,
-        })?;
+        let text =
+            read_text(&path, MAX_LEXICON_BYTES).map_err(|source| ConfigError::ReadLexicon {
+                path: path.clone(),
+                source,
+            })?;
         let parsed = lexicon::parse_user_file(&text)
             .map_err(|error| ConfigError::Lexicon { path, error })?;
         entries.extend(parsed);
     }
     Ok(entries)
+}
+
+/// The largest config file read (1 MB): a config is a few kilobytes; this keeps
+/// `--config /dev/zero`-like mistakes from eating memory.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// The largest lexicon file read (16 MB).
+pub const MAX_LEXICON_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A config or lexicon file as UTF-8 text: a regular file of at most `limit` bytes.
+fn read_text(path: &Path, limit: u64) -> Result<String, FileError> {
+    let bytes = crate::files::read_limited(path, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        FileError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        ))
+    })
 }
 
 fn resolve(file: &Path, base: Option<&Path>) -> PathBuf {

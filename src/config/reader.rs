@@ -88,6 +88,16 @@ mod tests {
     }
 
     #[test]
+    fn example_config_lists_every_action_with_its_default_keys() {
+        let text = include_str!("../../config.example.toml");
+        for info in crate::config::keys::Action::TABLE {
+            let keys: Vec<String> = info.keys.iter().map(|k| format!("{k:?}")).collect();
+            let line = format!("# {} = [{}]", info.name, keys.join(", "));
+            assert!(text.contains(&line), "config.example.toml lacks {line:?}");
+        }
+    }
+
+    #[test]
     fn example_config_parses() {
         let text = include_str!("../../config.example.toml");
         Config::parse(text).unwrap();

@@ -14,6 +14,9 @@ pub struct Decoded {
     /// Set when the bytes were not UTF-8 and an encoding was guessed or declared: its name.
     /// Worth telling the user, since a guess can be wrong.
     pub legacy: Option<&'static str>,
+    /// Invalid byte sequences replaced by U+FFFD in text read as UTF-8 because nearly all of
+    /// it is (a file cut mid-character, a stray byte): worth a note too.
+    pub replaced: usize,
 }
 
 /// How many leading bytes are examined to decide whether a file is binary.
@@ -47,6 +50,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, ReadError
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_string(), None);
     }
+    if let Some((text, replaced)) = mostly_utf8(bytes) {
+        let mut d = finish(text, None)?;
+        d.replaced = replaced;
+        return Ok(d);
+    }
     let enc = declared
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
@@ -62,7 +70,34 @@ fn finish(text: String, legacy: Option<&'static str>) -> Result<Decoded, ReadErr
     if control_ratio(&text) > 0.05 {
         return Err(ReadError::Binary);
     }
-    Ok(Decoded { text, legacy })
+    Ok(Decoded {
+        text,
+        legacy,
+        replaced: 0,
+    })
+}
+
+/// UTF-8 text with a few invalid sequences (a stray byte, a character cut in two) is still
+/// UTF-8: decoding all of it as windows-1252 would garble every other non-ASCII character
+/// ("US–Russia" as "USâ€“Russia"). Taken as UTF-8, with the bad sequences replaced, when
+/// it holds at least as many valid multi-byte characters as invalid sequences (legacy text
+/// holds next to none: its accented letters are single bytes between ASCII ones) and those
+/// are rare (one per thousand bytes at most, or eight in a shorter file). Returns the text and the count replaced.
+fn mostly_utf8(bytes: &[u8]) -> Option<(String, usize)> {
+    let mut invalid = 0usize;
+    let mut multibyte = 0usize;
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        text.push_str(valid);
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    (multibyte >= invalid.max(1) && invalid * 1000 <= bytes.len().max(8000))
+        .then_some((text, invalid))
 }
 
 /// The legacy encoding chardetng finds most likely for non-UTF-8 bytes.
@@ -96,10 +131,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Text files hold no NUL bytes and few control bytes; images, archives and executables do.
+/// Text files hold hardly any NUL bytes and few control bytes; images, archives and
+/// executables hold many. (One stray NUL in an article does not make it binary.)
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(SNIFF)];
-    if sample.contains(&0) {
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls * 100 > sample.len() || (nuls > 0 && sample.len() < 64) {
         return true;
     }
     let controls = sample
@@ -214,6 +251,38 @@ mod tests {
             decode(b" \n\r\n\t ", None).unwrap_err().to_string(),
             "empty file"
         );
+    }
+
+    #[test]
+    fn mostly_utf8_stays_utf8_with_replacements() {
+        let mut bytes = "US–Russia talks: “progress”, Peskov said. "
+            .repeat(20)
+            .into_bytes();
+        bytes.insert(96, 0xff); // before a "U", between two characters
+        bytes.push(0xe2); // a character cut in two at the end
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.legacy, None);
+        assert_eq!(d.replaced, 2);
+        assert!(
+            d.text.starts_with("US–Russia talks: “progress”"),
+            "{}",
+            d.text
+        );
+        assert_eq!(d.text.matches('\u{fffd}').count(), 2);
+        // A windows-1252 file is not "mostly UTF-8": it has no valid multi-byte characters.
+        let cp = b"\x93Moscow\x92s position\x94 \x96 Peskov said on Monday in the capital.";
+        assert_eq!(decode(cp, None).unwrap().legacy, Some("windows-1252"));
+    }
+
+    #[test]
+    fn one_late_nul_byte_is_not_binary() {
+        let mut bytes =
+            "The Kremlin has stated that efforts to restore relations are in early stages. "
+                .repeat(30)
+                .into_bytes();
+        bytes[1500] = 0;
+        let d = decode(&bytes, None).unwrap();
+        assert!(d.text.starts_with("The Kremlin"));
     }
 
     #[test]

@@ -41,6 +41,13 @@ pub enum ReadError {
         /// The reader's note.
         note: String,
     },
+    /// A report parallax itself wrote (`parallax export`), found among the articles: read as
+    /// an article, it would join the very story it reports on.
+    #[error("a parallax {format} report, not an article; skipped")]
+    OwnReport {
+        /// `JSON`, `Markdown` or `HTML`.
+        format: &'static str,
+    },
     /// Cleaning removed everything.
     #[error("no article text left after removing page furniture")]
     NothingLeft,

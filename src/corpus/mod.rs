@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use walkdir::WalkDir;
 
+use crate::files::{FileError, human_bytes, io_reason};
 use clean::SharedLines;
 use doc::RawDoc;
 use read::Format;
@@ -44,6 +45,10 @@ pub struct LoadConfig {
     /// Remove page furniture (captions, credits, ads, related links, metadata lines) from
     /// article text. Turn off for text that is already clean.
     pub clean: bool,
+    /// An article's cleaned text longer than this many bytes is cut at the last paragraph
+    /// or sentence end before it, with a warning: alignment and comparison grow faster than
+    /// the text, and a news article is a few tens of kilobytes.
+    pub max_text_bytes: u64,
 }
 
 impl Default for LoadConfig {
@@ -51,6 +56,7 @@ impl Default for LoadConfig {
         Self {
             max_file_bytes: 5 * 1024 * 1024,
             clean: true,
+            max_text_bytes: 512 * 1024,
         }
     }
 }
@@ -77,7 +83,12 @@ pub fn load_paths_report(paths: &[PathBuf], cfg: &LoadConfig) -> LoadReport {
     for root in paths {
         loader.root(root);
     }
-    finish(loader.pending, loader.warnings, cfg.clean)
+    finish(
+        loader.pending,
+        loader.warnings,
+        cfg.clean,
+        cfg.max_text_bytes,
+    )
 }
 
 /// Parse a plain-text article from its bytes (decoded and cleaned as a `.txt` file).
@@ -111,7 +122,7 @@ pub fn parse_bytes(
     let mut notes = read
         .notes
         .into_iter()
-        .filter(|n| !n.starts_with("not UTF-8"));
+        .filter(|n| !n.starts_with("not UTF-8") && !n.starts_with("UTF-8 with"));
     let parsed: Vec<Parsed> = read
         .docs
         .into_iter()
@@ -140,12 +151,18 @@ struct Pending {
 }
 
 /// Clean every pending document, apply sidecars, and gather the result.
-fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> LoadReport {
+fn finish(
+    pending: Vec<Pending>,
+    warnings: Vec<LoadWarning>,
+    enabled: bool,
+    max_text: u64,
+) -> LoadReport {
     let shared = if enabled {
         SharedLines::from_docs(pending.iter().map(|p| &p.doc))
     } else {
         SharedLines::default()
     };
+    let max_text = usize::try_from(max_text).unwrap_or(usize::MAX);
     let mut report = LoadReport {
         loaded: Loaded {
             articles: Vec::new(),
@@ -166,11 +183,43 @@ fn finish(pending: Vec<Pending>, warnings: Vec<LoadWarning>, enabled: bool) -> L
         if let Some(entry) = &p.sidecar {
             entry.apply(&mut cleaned.article);
         }
+        let body = &mut cleaned.article.body;
+        if body.len() > max_text {
+            let whole = body.len() as u64;
+            cut_text(body, max_text);
+            report.loaded.warnings.push(LoadWarning {
+                path: path.clone(),
+                reason: format!(
+                    "text of {} cut to its first {} (raise [load] max_text_bytes to compare it all)",
+                    human_bytes(whole),
+                    human_bytes(body.len() as u64)
+                ),
+            });
+        }
         report.loaded.articles.push(cleaned.article);
         report.removed.push(cleaned.removed);
     }
     report.loaded.disambiguate_ids();
     report
+}
+
+/// Cut `text` to at most `max` bytes, at the last paragraph end before that, else the last
+/// sentence end, else the last space, else a character boundary.
+fn cut_text(text: &mut String, max: usize) {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let at = head
+        .rfind('\n')
+        .or_else(|| head.rfind(". ").map(|i| i + 1))
+        .or_else(|| head.rfind(' '))
+        .filter(|&i| i > 0)
+        .unwrap_or(end);
+    text.truncate(at);
+    let kept = text.trim_end().len();
+    text.truncate(kept);
 }
 
 /// Walks the given paths and reads the files it finds.
@@ -222,6 +271,16 @@ impl<'a> Loader<'a> {
             }
             return;
         }
+        if !meta.is_dir() {
+            // A named pipe would block, a device never end: neither is an article file.
+            return self.warn(
+                root,
+                format!(
+                    "skipped: {}, not an article file or folder",
+                    crate::files::kind_of(&meta)
+                ),
+            );
+        }
         let before = self.pending.len();
         let mut candidates = 0usize;
         let walker = WalkDir::new(root)
@@ -236,6 +295,14 @@ impl<'a> Loader<'a> {
                         candidates += 1;
                         self.file(e.path(), format);
                     }
+                }
+                Ok(e) if !e.file_type().is_dir() && Format::of(e.path()).is_some() => {
+                    // Named like an article, but a pipe, device or socket: say so once.
+                    candidates += 1;
+                    let kind = e
+                        .metadata()
+                        .map_or("a special file", |m| crate::files::kind_of(&m));
+                    self.warn(e.path(), format!("skipped: {kind}, not a regular file"));
                 }
                 Ok(_) => {}
                 Err(err) => {
@@ -266,23 +333,20 @@ impl<'a> Loader<'a> {
         if !self.seen.insert(key) {
             return;
         }
-        let size = match std::fs::metadata(path) {
-            Ok(m) => m.len(),
-            Err(e) => return self.warn(path, io_reason(&e)),
-        };
-        if size > self.cfg.max_file_bytes {
-            return self.warn(
-                path,
-                format!(
-                    "too large: {} (the limit is {}; raise [load] max_file_bytes to read it)",
-                    human_bytes(size),
-                    human_bytes(self.cfg.max_file_bytes)
-                ),
-            );
-        }
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::files::read_limited(path, self.cfg.max_file_bytes) {
             Ok(b) => b,
-            Err(e) => return self.warn(path, io_reason(&e)),
+            Err(FileError::TooLarge { size, limit }) => {
+                let limit = human_bytes(limit);
+                let size = match size {
+                    Some(size) => format!("{} (the limit is {limit}", human_bytes(size)),
+                    None => format!("more than {limit} (the limit"),
+                };
+                return self.warn(
+                    path,
+                    format!("too large: {size}; raise [load] max_file_bytes to read it)"),
+                );
+            }
+            Err(e) => return self.warn(path, e.to_string()),
         };
         // A fetched page's sidecar line names the charset it was served with.
         let charset = self
@@ -305,22 +369,48 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// A folder's `sources.toml`, when there is one: a regular file of at most
+    /// `max_file_bytes`, in UTF-8 or a legacy encoding (said in a warning); anything else is
+    /// reported once and ignored.
+    fn read_sidecar(&mut self, file: &Path) -> Option<HashMap<String, SidecarEntry>> {
+        if std::fs::symlink_metadata(file).is_err() {
+            return None;
+        }
+        let bytes = match crate::files::read_limited(file, self.cfg.max_file_bytes) {
+            Ok(b) => b,
+            Err(e) => {
+                self.warn(file, format!("sidecar ignored: {e}"));
+                return None;
+            }
+        };
+        let text = match decode::decode(&bytes, None) {
+            Ok(d) => {
+                if let Some(enc) = d.legacy {
+                    self.warn(file, format!("sidecar not UTF-8; read as {enc}"));
+                }
+                d.text
+            }
+            Err(e) => {
+                self.warn(file, format!("sidecar ignored: {e}"));
+                return None;
+            }
+        };
+        match sidecar::parse(&text) {
+            Ok(map) => Some(map),
+            Err(e) => {
+                self.warn(file, format!("malformed sidecar, ignored: {e}"));
+                None
+            }
+        }
+    }
+
     /// The sidecar entry for a file (or a record of it, `name.jsonl#3`), from the
     /// `sources.toml` in its folder; a malformed sidecar is reported once.
     fn sidecar_for(&mut self, path: &Path, shown: &str) -> Option<SidecarEntry> {
         let dir = path.parent()?.to_path_buf();
         if !self.sidecars.contains_key(&dir) {
             let file = dir.join(sidecar::FILE_NAME);
-            let parsed = match std::fs::read_to_string(&file) {
-                Ok(text) => match sidecar::parse(&text) {
-                    Ok(map) => Some(map),
-                    Err(e) => {
-                        self.warn(&file, format!("malformed sidecar, ignored: {e}"));
-                        None
-                    }
-                },
-                Err(_) => None,
-            };
+            let parsed = self.read_sidecar(&file);
             self.sidecars.insert(dir.clone(), parsed);
         }
         let map = self.sidecars.get(&dir)?.as_ref()?;
@@ -344,40 +434,21 @@ fn is_sidecar(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == sidecar::FILE_NAME)
 }
 
-/// An I/O error as a short reason without the OS error code.
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::IsADirectory => "is a folder".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
-}
-
-fn human_bytes(n: u64) -> String {
-    const MB: f64 = 1024.0 * 1024.0;
-    if n as f64 >= MB {
-        format!("{:.1} MB", n as f64 / MB)
-    } else if n >= 1024 {
-        format!("{:.1} KB", n as f64 / 1024.0)
-    } else {
-        format!("{n} bytes")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn sizes_read_well() {
-        assert_eq!(human_bytes(10 * 1024 * 1024), "10.0 MB");
-        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MB");
-        assert_eq!(human_bytes(2048), "2.0 KB");
-        assert_eq!(human_bytes(12), "12 bytes");
+    fn long_text_is_cut_at_a_paragraph_or_sentence_end() {
+        let mut t = "One two. Three four.\nFive six seven.".to_string();
+        cut_text(&mut t, 30);
+        assert_eq!(t, "One two. Three four.");
+        let mut t = "One two. Three four five six".to_string();
+        cut_text(&mut t, 20);
+        assert_eq!(t, "One two.");
+        let mut t = "ééééé".to_string();
+        cut_text(&mut t, 5);
+        assert_eq!(t, "éé");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::read::{self, Format};
-use super::{LoadReport, LoadWarning, Loaded, Pending, finish, sidecar};
+use super::{LoadConfig, LoadReport, LoadWarning, Loaded, Pending, finish, sidecar};
 
 /// The sample articles as (file name, bytes), read at compile time from `assets/sample/`.
 const FILES: &[(&str, &[u8])] = &[
@@ -55,7 +55,12 @@ pub fn load_sample_report() -> LoadReport {
             }),
         }
     }
-    finish(pending, warnings, true)
+    finish(
+        pending,
+        warnings,
+        true,
+        LoadConfig::default().max_text_bytes,
+    )
 }
 
 #[cfg(test)]

@@ -95,15 +95,17 @@ pub fn parse(text: &str) -> Result<HashMap<String, SidecarEntry>, SidecarError> 
             .span()
             .and_then(|s| text.get(..s.start))
             .map(|before| before.matches('\n').count() + 1),
-        message: e
-            .to_string()
-            .lines()
-            .map(str::trim)
-            .filter(|l| {
-                !l.is_empty() && !l.starts_with('|') && !l.chars().all(|c| c == '^' || c == ' ')
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
+        message: crate::text::shorten(
+            &e.to_string()
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty() && !l.starts_with('|') && !l.chars().all(|c| c == '^' || c == ' ')
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            240,
+        ),
     })
 }
 

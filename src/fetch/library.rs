@@ -150,7 +150,7 @@ impl Library {
 
     fn read_lines(&self) -> Result<HashMap<String, SidecarEntry>, LibraryError> {
         let path = self.sources_path();
-        match std::fs::read_to_string(&path) {
+        match read_sources(&path) {
             Ok(text) => sidecar::parse(&text).map_err(|e| LibraryError::Sidecar {
                 path: path.clone(),
                 message: e.to_string(),
@@ -164,7 +164,7 @@ impl Library {
     /// the file exists.
     fn read_doc(&self) -> Result<(DocumentMut, bool), LibraryError> {
         let path = self.sources_path();
-        match std::fs::read_to_string(&path) {
+        match read_sources(&path) {
             Ok(text) => {
                 text.parse::<DocumentMut>()
                     .map(|d| (d, true))
@@ -363,6 +363,20 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), LibraryError> {
     tmp.persist(path)
         .map_err(|e| LibraryError::io(path, e.error))?;
     Ok(())
+}
+
+/// The largest library `sources.toml` read (64 MB, some hundred thousand articles' lines).
+const MAX_SOURCES_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The library's `sources.toml` as text: a regular UTF-8 file of bounded size (a pipe or
+/// `/dev/zero` put in its place is an error, not a hang).
+fn read_sources(path: &Path) -> std::io::Result<String> {
+    let bytes = crate::files::read_limited(path, MAX_SOURCES_BYTES).map_err(|e| match e {
+        crate::files::FileError::Io(io) => io,
+        other => std::io::Error::other(other.to_string()),
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
 #[cfg(test)]

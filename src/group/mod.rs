@@ -204,7 +204,8 @@ pub fn group_prepared(articles: &[Article], prepared: &Prepared, cfg: &GroupConf
     if articles.is_empty() {
         return Vec::new();
     }
-    let edges = similarity_graph(prepared, cfg);
+    let direct = direct_graph(prepared, cfg);
+    let edges = neighbours::blend(articles.len(), &direct, cfg.neighbours, cfg.neighbour_share);
     let profiles = (0..articles.len())
         .map(|i| cluster::Profile {
             actors: prepared.actors[i].clone(),
@@ -227,13 +228,78 @@ pub fn group_prepared(articles: &[Article], prepared: &Prepared, cfg: &GroupConf
         cfg.cohesion,
         Some((profiles, gates)),
     );
+    let clusters = join_copies(clusters, &direct);
     name_stories(articles, clusters, &edges)
+}
+
+/// Direct similarity at which two articles are copies of one text (a wire story run by many
+/// outlets, a page saved twice): the same story whatever else the clustering found.
+const COPY: f32 = 0.8;
+
+/// Join the clusters that hold copies of one text. Average-link clustering counts every
+/// pair without an edge as unlike, and each article has edges to at most about a hundred
+/// others (see [`LIMITS`]): a pile of 2,000 near-identical articles came out as 920 stories.
+fn join_copies(clusters: Vec<Vec<usize>>, direct: &[(u32, u32, f32)]) -> Vec<Vec<usize>> {
+    let n = clusters.iter().map(Vec::len).sum::<usize>();
+    let mut cluster_of = vec![0usize; n];
+    for (c, members) in clusters.iter().enumerate() {
+        for &m in members {
+            cluster_of[m] = c;
+        }
+    }
+    // Union-find over clusters.
+    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for &(a, b, sim) in direct {
+        if sim >= COPY {
+            let (ra, rb) = (
+                root(&mut parent, cluster_of[a as usize]),
+                root(&mut parent, cluster_of[b as usize]),
+            );
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut joined: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    for (c, members) in clusters.into_iter().enumerate() {
+        let r = root(&mut parent, c);
+        joined[r].extend(members);
+    }
+    let mut out: Vec<Vec<usize>> = joined
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|mut m| {
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    out.sort_unstable_by_key(|m| m[0]);
+    out
 }
 
 /// The similarity graph grouping clusters: pairs `(a, b, similarity)` with `a < b`, direct
 /// similarity (dates considered) blended with neighbourhood similarity. Only candidate pairs
 /// from the index are scored. Public for diagnostics and tests.
 pub fn similarity_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> {
+    let direct = direct_graph(prepared, cfg);
+    neighbours::blend(
+        prepared.when.len(),
+        &direct,
+        cfg.neighbours,
+        cfg.neighbour_share,
+    )
+}
+
+/// Direct similarity (dates considered) of the candidate pairs from the index, `a < b`, those
+/// below [`MIN_EDGE`] left out.
+fn direct_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> {
     let n = prepared.when.len();
     let weights = vectors::Weights {
         term: 1.0,
@@ -299,8 +365,7 @@ pub fn similarity_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32
             row
         },
     );
-    let direct: Vec<(u32, u32, f32)> = per_doc.into_iter().flatten().collect();
-    neighbours::blend(n, &direct, cfg.neighbours, cfg.neighbour_share)
+    per_doc.into_iter().flatten().collect()
 }
 
 /// How much to trust content similarity given when two articles' events happened. Two dates:
@@ -514,6 +579,29 @@ mod tests {
         assert_eq!(date_factor(Some(100), None, &cfg), 1.0);
         let f = date_factor(Some(100), Some(100 + 7 + 60), &cfg);
         assert!((f - 0.5).abs() < 1e-6, "{f}");
+    }
+
+    #[test]
+    fn copies_of_one_text_stay_one_story_however_many() {
+        // 2,000 copies of one report, each with its own small change, among unrelated
+        // articles: one story of 2,000, not hundreds (each article links directly to about
+        // a hundred others only).
+        let mut articles: Vec<Article> = (0..2000)
+            .map(|i| {
+                let body = format!("{QUAKE_A} Reported by desk {i}.");
+                article(&format!("copy{i}"), Some("2024-05-01"), &body)
+            })
+            .collect();
+        for (i, other) in OTHERS.iter().enumerate() {
+            articles.push(article(&format!("other{i}"), None, other));
+        }
+        let stories = group(&articles, &GroupConfig::default());
+        assert_eq!(stories[0].articles.len(), 2000, "{} stories", stories.len());
+        assert!(
+            stories[1..]
+                .iter()
+                .all(|s| s.articles.iter().all(|&i| i >= 2000))
+        );
     }
 
     #[test]

@@ -54,7 +54,7 @@ const MARKDOWN_SPECIAL: &[char] = &[
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut space = false;
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             space = true;
             continue;
@@ -63,7 +63,10 @@ pub fn markdown(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if MARKDOWN_SPECIAL.contains(&c) {
+        if c == '_' && inside_word(text, i) {
+            // `2016_76810849_nyt` stays readable in a plain editor.
+            out.push(c);
+        } else if MARKDOWN_SPECIAL.contains(&c) {
             out.push('\\');
             out.push(c);
         } else if is_control(c) {
@@ -76,6 +79,15 @@ pub fn markdown(text: &str) -> String {
         out.push(' ');
     }
     out
+}
+
+/// Whether the underscore at byte `i` belongs to a run of underscores with a letter or digit
+/// on both sides. CommonMark's flanking rules let such a run neither open nor close emphasis
+/// (`snake_case_words` are literal), so it needs no backslash.
+fn inside_word(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches('_').chars().next_back();
+    let after = text[i..].trim_start_matches('_').chars().next();
+    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
 }
 
 /// Markdown for text that may begin or end with white space: the escaped words, with one
@@ -140,6 +152,14 @@ mod tests {
             out,
             r"See \[x\](javascript:alert(1)) and \*bold\* \<b\>x\</b\> \| \$1.3 million"
         );
+    }
+
+    #[test]
+    fn underscores_inside_words_stay_bare() {
+        assert_eq!(markdown("2016_76810849_nyt"), "2016_76810849_nyt");
+        assert_eq!(markdown("a__b é_ü"), "a__b é_ü");
+        // At a word's edge an underscore could open or close emphasis.
+        assert_eq!(markdown("_x_ y_ _z a_."), r"\_x\_ y\_ \_z a\_.");
     }
 
     #[test]

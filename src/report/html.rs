@@ -8,7 +8,9 @@
 //! script, so even a missed escape could not run code.
 
 use std::fmt::Write;
+use std::io;
 
+use super::StoryHead;
 use super::escape::{self, html as esc};
 use super::layout::{self, Piece};
 use crate::model::{Cell, Comparison, DiffOp, DiscrepancyValue, MarkKind, Relation, Row};
@@ -63,51 +65,86 @@ const RELATIONS: &[(Relation, &str)] = &[
 
 /// Render comparisons as one HTML page.
 pub fn render(comparisons: &[Comparison]) -> String {
-    let mut out = String::with_capacity(64 * 1024);
-    let title = match comparisons {
-        [one] => one.story.title.clone(),
-        many => format!("parallax comparison: {} stories", many.len()),
+    let heads: Vec<StoryHead> = comparisons.iter().map(StoryHead::of).collect();
+    let mut out = Vec::with_capacity(64 * 1024);
+    // Writing into memory cannot fail.
+    let _ = write_all(
+        &mut out,
+        &heads,
+        comparisons.iter().cloned().map(Ok::<_, io::Error>),
+    );
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Write the page story by story: each comparison is taken from `comparisons` when its turn
+/// comes, rendered and written, so only one story is held in memory.
+pub fn write_all<W, E>(
+    out: &mut W,
+    heads: &[StoryHead],
+    comparisons: impl IntoIterator<Item = Result<Comparison, E>>,
+) -> Result<(), E>
+where
+    W: io::Write + ?Sized,
+    E: From<io::Error>,
+{
+    let mut comparisons = comparisons.into_iter().take(heads.len());
+    // One story: its page is titled with its full headline, which its comparison knows.
+    let first = match heads {
+        [_] => comparisons.next().transpose()?,
+        _ => None,
     };
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str(
+    let title = match (&first, heads) {
+        (Some(c), _) => layout::full_title(c),
+        (None, [one]) => one.title.clone(),
+        (None, many) => format!("parallax comparison: {} stories", many.len()),
+    };
+    let mut text = String::with_capacity(64 * 1024);
+    text.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    text.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; img-src data:\">\n",
     );
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
+    text.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    text.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
     let _ = writeln!(
-        out,
+        text,
         "<meta name=\"generator\" content=\"parallax {}\">",
         env!("CARGO_PKG_VERSION")
     );
-    let _ = writeln!(out, "<title>{} · parallax</title>", esc(&title));
-    let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>");
+    let _ = writeln!(text, "<title>{} · parallax</title>", esc(&title));
+    let _ = writeln!(text, "<style>\n{CSS}</style>\n</head>\n<body>");
 
-    if comparisons.len() != 1 {
-        let _ = writeln!(out, "<h1>{}</h1>", esc(&title));
-        if comparisons.is_empty() {
-            out.push_str("<p>No stories to compare.</p>\n");
+    if heads.len() != 1 {
+        let _ = writeln!(text, "<h1>{}</h1>", esc(&title));
+        if heads.is_empty() {
+            text.push_str("<p>No stories to compare.</p>\n");
         } else {
-            out.push_str("<nav class=\"toc\">");
-            for (k, c) in comparisons.iter().enumerate() {
-                let _ = write!(out, "<a href=\"#s{k}\">{}</a> ", esc(&c.story.title));
+            text.push_str("<nav class=\"toc\">");
+            for (k, h) in heads.iter().enumerate() {
+                let _ = write!(text, "<a href=\"#s{k}\">{}</a> ", esc(&h.title));
             }
-            out.push_str("</nav>\n");
+            text.push_str("</nav>\n");
         }
     }
-    if comparisons.len() > 1 {
-        toolbar(&mut out);
+    if heads.len() > 1 {
+        toolbar(&mut text);
     }
-    for (k, c) in comparisons.iter().enumerate() {
-        story(&mut out, c, k, comparisons.len() == 1);
+    out.write_all(text.as_bytes())?;
+    for (k, c) in first.map(Ok).into_iter().chain(comparisons).enumerate() {
+        let c = c?;
+        text.clear();
+        story(&mut text, &c, k, heads.len() == 1);
+        out.write_all(text.as_bytes())?;
     }
+    text.clear();
     let _ = writeln!(
-        out,
+        text,
         "<footer>Made with parallax {} from the files listed under Sources. Highlights are \
          pointers for a reader, not verdicts.</footer>\n</body>\n</html>",
         env!("CARGO_PKG_VERSION")
     );
-    out
+    out.write_all(text.as_bytes())?;
+    Ok(())
 }
 
 fn toolbar(out: &mut String) {
@@ -126,15 +163,14 @@ fn story(out: &mut String, c: &Comparison, k: usize, alone: bool) {
     let p = format!("s{k}");
     let _ = writeln!(out, "<section class=\"story\" id=\"{p}\">");
     let tag = if alone { "h1" } else { "h2" };
-    let _ = writeln!(out, "<{tag}>{}</{tag}>", esc(&c.story.title));
+    let _ = writeln!(out, "<{tag}>{}</{tag}>", esc(&layout::full_title(c)));
     let reference = esc(layout::reference_name(c));
     let _ = writeln!(
         out,
-        "<p class=\"meta\">Story <code>{}</code> · {} sources · {} aligned passages · reading \
-         order of {}</p>",
+        "<p class=\"meta\">Story <code>{}</code> · {} · {} · reading order of {}</p>",
         esc(&c.story.id),
-        c.articles.len(),
-        c.rows.len(),
+        layout::count(c.articles.len(), "source", "sources"),
+        layout::count(c.rows.len(), "aligned passage", "aligned passages"),
         reference
     );
     if alone {
@@ -164,7 +200,7 @@ fn opt(s: Option<&str>) -> String {
 fn sources(out: &mut String, c: &Comparison, p: &str) {
     let _ = writeln!(out, "<h2 id=\"{p}-sources\">Sources</h2>");
     out.push_str(
-        "<table class=\"list\"><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Title</th>\
+        "<div class=\"scroll\"><table class=\"list\"><thead><tr><th class=\"num\">#</th><th>Outlet</th><th>Title</th>\
          <th>Date</th><th class=\"num\">Words</th><th class=\"num\">Passages</th><th>File</th>\
          </tr></thead><tbody>\n",
     );
@@ -184,10 +220,15 @@ fn sources(out: &mut String, c: &Comparison, p: &str) {
             opt(a.date.as_deref()),
             layout::thousands(a.words),
             layout::carried(c, &a.id),
-            esc(&a.path)
+            path_html(&a.path)
         );
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
+}
+
+/// A file path that may break across lines after each `/` and nowhere else.
+fn path_html(path: &str) -> String {
+    esc(path).replace('/', "/<wbr>")
 }
 
 fn legend(out: &mut String, p: &str) {
@@ -203,7 +244,10 @@ fn legend(out: &mut String, p: &str) {
          <li><span class=\"sample\"><span class=\"drop\">[\u{2212}2]</span><del class=\"full\">very badly</del></span>\
          <span>dropped: a count of the reference's words this outlet leaves out here (hover, or show in full)</span></li>\n\
          <li><span class=\"sample\"><span class=\"f\">10 votes</span></span>\
-         <span>a name, number, date or speaker that differs between outlets</span></li>\n",
+         <span>a name, number, date or speaker that differs between outlets</span></li>\n\
+         <li><span class=\"sample\"><span class=\"rel\">shown whole</span></span>\
+         <span>most words differ from the reference (a paraphrase): the passage is shown as it \
+         stands, without word marks, to be read beside the reference</span></li>\n",
     );
     for (kind, sample, meaning) in MARK_LEGEND {
         let _ = writeln!(
@@ -236,12 +280,15 @@ fn heat_map(out: &mut String, c: &Comparison, p: &str) {
          order: which outlet carries which passage, and how close to the row's reference. \
          Each square links to its passage.</p>\n",
     );
+    // Squares share the width; past about 300 passages the map scrolls sideways in its own
+    // box, outlet names staying in view.
     let _ = writeln!(
         out,
-        "<div class=\"heat\" style=\"grid-template-columns: minmax(6rem, 12rem) repeat({}, minmax(2px, 1fr))\">",
+        "<div class=\"scroll heat-box\"><div class=\"heat\" style=\"--rows: {}\">",
         c.rows.len().max(1)
     );
-    for (i, a) in c.articles.iter().enumerate() {
+    for i in layout::column_order(c) {
+        let a = &c.articles[i];
         let name = esc(c.display_name(i));
         let _ = write!(out, "<div class=\"who\" title=\"{name}\">{name}</div>");
         for row in &c.rows {
@@ -261,7 +308,7 @@ fn heat_map(out: &mut String, c: &Comparison, p: &str) {
         }
         out.push('\n');
     }
-    out.push_str("</div>\n<ul class=\"swatches\">");
+    out.push_str("</div></div>\n<ul class=\"swatches\">");
     for (rel, name) in RELATIONS {
         let _ = write!(
             out,
@@ -273,33 +320,54 @@ fn heat_map(out: &mut String, c: &Comparison, p: &str) {
     out.push_str("<li><i class=\"h-absent\" style=\"box-shadow: inset 0 0 0 1px var(--line)\"></i>not carried</li></ul>\n");
 }
 
+/// Most sources printed side by side on an A4 landscape page; a story with more prints its
+/// passages one after another, each labelled with its outlet.
+const PRINT_SIDE_BY_SIDE: usize = 5;
+
 fn passages(out: &mut String, c: &Comparison, p: &str) {
     let _ = writeln!(out, "<h2 id=\"{p}-passages\">Passages side by side</h2>");
     if c.rows.is_empty() {
         out.push_str("<p>No passages.</p>\n");
         return;
     }
+    let order = layout::column_order(c);
+    if c.articles.len() > 2 {
+        out.push_str(
+            "<p class=\"muted\">The story's reference stays in view on the left; scroll the \
+             table sideways for the other outlets.</p>\n",
+        );
+    }
+    // The table scrolls inside its own box, both ways, so that its head and the reference
+    // column can stay in view (sticky) while the page itself never gets wider than the window.
     let _ = writeln!(
         out,
-        "<table class=\"passages\" style=\"min-width: {}rem\"><thead><tr><th class=\"rowid\">#</th>",
-        3 + 15 * c.articles.len()
+        "<div class=\"scroll passages-box\" role=\"region\" aria-label=\"Passages side by side\" tabindex=\"0\">\
+         <table class=\"passages{}\" style=\"--cols: {}\"><thead><tr><th class=\"rowid\">#</th>",
+        if c.articles.len() > PRINT_SIDE_BY_SIDE {
+            " many"
+        } else {
+            ""
+        },
+        c.articles.len()
     );
-    for (i, a) in c.articles.iter().enumerate() {
+    for (k, &i) in order.iter().enumerate() {
+        let a = &c.articles[i];
         let _ = write!(
             out,
-            "<th>{}<small>{}</small></th>",
+            "<th{}>{}<small>{}</small></th>",
+            if k == 0 { " class=\"pin\"" } else { "" },
             esc(c.display_name(i)),
             opt(a.date.as_deref())
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &c.rows {
-        passage_row(out, c, row, p);
+        passage_row(out, c, &order, row, p);
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
-fn passage_row(out: &mut String, c: &Comparison, row: &Row, p: &str) {
+fn passage_row(out: &mut String, c: &Comparison, order: &[usize], row: &Row, p: &str) {
     let single = if row.cells.len() <= 1 {
         " class=\"single\""
     } else {
@@ -310,26 +378,50 @@ fn passage_row(out: &mut String, c: &Comparison, row: &Row, p: &str) {
         "<tr id=\"{p}-r{id}\"{single}><th class=\"rowid\"><a href=\"#{p}-r{id}\">{id}</a></th>",
         id = row.id
     );
-    for a in &c.articles {
+    let label = c.articles.len() > PRINT_SIDE_BY_SIDE;
+    for (k, &i) in order.iter().enumerate() {
+        let a = &c.articles[i];
+        let mut classes: Vec<&str> = Vec::new();
+        if k == 0 {
+            classes.push("pin");
+        }
         let Some(cell) = layout::cell_of(row, &a.id) else {
-            out.push_str("<td class=\"absent\"></td>");
+            classes.push("absent");
+            let _ = write!(out, "<td class=\"{}\"></td>", classes.join(" "));
             continue;
         };
-        let is_ref = cell.article == row.reference;
+        if cell.article == row.reference {
+            classes.push("ref");
+        }
+        let whole = layout::show_whole(row, cell);
+        if whole {
+            classes.push("whole");
+        }
+        out.push_str("<td dir=\"auto\"");
+        if !classes.is_empty() {
+            let _ = write!(out, " class=\"{}\"", classes.join(" "));
+        }
+        if label {
+            let _ = write!(out, " data-outlet=\"{}\"", esc(c.display_name(i)));
+        }
         let _ = write!(
             out,
-            "<td dir=\"auto\"{}><span class=\"rel\">{}</span><div class=\"txt\">",
-            if is_ref { " class=\"ref\"" } else { "" },
-            esc(&layout::relation_label(cell))
+            "><span class=\"rel\">{}{}</span><div class=\"txt\">",
+            esc(&layout::relation_label(cell)),
+            if whole { " · shown whole" } else { "" }
         );
-        cell_html(out, &layout::pieces(a, row, cell));
+        if whole {
+            cell_html(out, &layout::whole_pieces(a, row, cell));
+        } else {
+            cell_html(out, &layout::pieces(a, row, cell));
+        }
         out.push_str("</div></td>");
     }
     out.push_str("</tr>\n");
     if !row.discrepancies.is_empty() {
         let _ = write!(
             out,
-            "<tr class=\"facts{}\"><th></th><td colspan=\"{}\">",
+            "<tr class=\"facts{}\"><th class=\"rowid\"></th><td colspan=\"{}\"><div class=\"note\">",
             if row.cells.len() <= 1 { " single" } else { "" },
             c.articles.len()
         );
@@ -348,7 +440,7 @@ fn passage_row(out: &mut String, c: &Comparison, row: &Row, p: &str) {
                 let _ = write!(out, " — {}", esc(d.note.trim()));
             }
         }
-        out.push_str("</td></tr>\n");
+        out.push_str("</div></td></tr>\n");
     }
 }
 
@@ -474,7 +566,7 @@ fn quotes(out: &mut String, c: &Comparison, p: &str) {
             let _ = write!(out, " — {}", esc(s));
         }
         out.push_str(
-            "</h3>\n<table class=\"list quotes\"><thead><tr><th>Outlet</th><th>Verb</th>\
+            "</h3>\n<div class=\"scroll\"><table class=\"list quotes\"><thead><tr><th>Outlet</th><th>Verb</th>\
              <th>Fidelity</th><th>Words</th><th>Left out</th><th>Added</th></tr></thead><tbody>\n",
         );
         for m in &g.members {
@@ -492,7 +584,7 @@ fn quotes(out: &mut String, c: &Comparison, p: &str) {
                 words_list(&m.added, "d-added"),
             );
         }
-        out.push_str("</tbody></table>\n");
+        out.push_str("</tbody></table></div>\n");
     }
 }
 
@@ -542,7 +634,7 @@ fn discrepancies(out: &mut String, c: &Comparison, p: &str) {
         return;
     }
     out.push_str(
-        "<table class=\"list\"><thead><tr><th class=\"num\">Passage</th><th>Kind</th>\
+        "<div class=\"scroll\"><table class=\"list\"><thead><tr><th class=\"num\">Passage</th><th>Kind</th>\
                   <th>Versions</th><th>Note</th></tr></thead><tbody>\n",
     );
     // Doubtful ones stay in the row's detail only.
@@ -558,7 +650,7 @@ fn discrepancies(out: &mut String, c: &Comparison, p: &str) {
             let _ = writeln!(out, "</td><td>{}</td></tr>", esc(d.note.trim()));
         }
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
 }
 
 fn row_links(out: &mut String, ids: &[usize], p: &str, max: usize) {
@@ -593,7 +685,7 @@ fn counts(out: &mut String, words: &[crate::model::Count], max: usize) {
 fn summary(out: &mut String, c: &Comparison, p: &str) {
     let _ = writeln!(out, "<h2 id=\"{p}-outlets\">Per outlet</h2>");
     out.push_str(
-        "<table class=\"list outlets\"><thead><tr><th>Outlet</th><th class=\"num\">Passages</th>\
+        "<div class=\"scroll\"><table class=\"list outlets\"><thead><tr><th>Outlet</th><th class=\"num\">Passages</th>\
          <th>Only here</th><th>Leaves out</th><th>Quotes</th><th>Reporting verbs</th>\
          <th>Hedges</th><th>Labels</th><th>Loaded words</th><th>Framing marks</th></tr></thead>\
          <tbody>\n",
@@ -648,5 +740,39 @@ fn summary(out: &mut String, c: &Comparison, p: &str) {
         }
         out.push_str("</td></tr>\n");
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dropped_words_are_a_count_with_the_words_for_the_full_view() {
+        let pieces = [
+            Piece::Text {
+                text: "the ties were",
+                op: DiffOp::Equal,
+                marks: vec![],
+                facts: vec![],
+            },
+            Piece::Gone {
+                text: "very badly",
+                replaced: false,
+            },
+            Piece::Text {
+                text: " damaged.",
+                op: DiffOp::Equal,
+                marks: vec![],
+                facts: vec![],
+            },
+        ];
+        let mut out = String::new();
+        cell_html(&mut out, &pieces);
+        assert_eq!(
+            out,
+            "the ties were <span class=\"drop\" title=\"dropped: very badly\">[\u{2212}2]</span>\
+             <del class=\"full\">very badly</del> damaged."
+        );
+    }
 }

@@ -172,6 +172,105 @@ fn is_closing_punct(c: char) -> bool {
     )
 }
 
+/// "1 source", "3 sources": a count with the noun that fits it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// The story's title in full. Grouping cuts long headlines to a hundred characters (ending
+/// them with `...`) for lists and the reader's title bar; a report's heading has room for the
+/// whole headline, which is the title of one of the story's articles (or its first line).
+pub fn full_title(c: &Comparison) -> String {
+    let title = c.story.title.trim();
+    let Some(cut) = title
+        .strip_suffix("...")
+        .or_else(|| title.strip_suffix('\u{2026}'))
+    else {
+        return title.to_string();
+    };
+    let prefix = one_line(cut);
+    let candidates = c.articles.iter().flat_map(|a| {
+        let first = a.body.lines().map(str::trim).find(|l| !l.is_empty());
+        a.title.as_deref().into_iter().chain(first)
+    });
+    candidates
+        .map(one_line)
+        .find(|t| t.len() > prefix.len() && t.starts_with(&prefix))
+        .unwrap_or_else(|| title.to_string())
+}
+
+/// Text on one line: runs of white space (line breaks included) become one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Below this share of words in common with the row's reference (counting the words of both
+/// passages), most words differ and a word-by-word diff would be mostly struck and inserted
+/// words: the passage is better read whole, beside the reference.
+pub const WHOLE_BELOW: f32 = 0.5;
+
+/// The share of words this cell has in common with the row's reference, from the word
+/// difference `compare` found (twice the words in equal runs over the words of both
+/// passages); `None` for the reference itself or when no difference is known.
+pub fn shared_words(row: &Row, cell: &Cell) -> Option<f32> {
+    let spans = diff_against_reference(row, cell)?;
+    let words = |t: &str| crate::text::words(t).len();
+    let (mut equal, mut this, mut reference) = (0, 0, 0);
+    for s in spans {
+        let n = words(&s.text);
+        match s.op {
+            DiffOp::Equal => {
+                equal += n;
+                this += n;
+                reference += n;
+            }
+            DiffOp::Added => this += n,
+            DiffOp::Dropped => reference += n,
+            DiffOp::Changed => {
+                this += n;
+                reference += s.old.as_deref().map_or(0, words);
+            }
+        }
+    }
+    (this + reference > 0).then(|| 2.0 * equal as f32 / (this + reference) as f32)
+}
+
+/// Whether a report shows this cell whole, without word marks: most of its words differ from
+/// the row's reference (a paraphrase), so an interleaved diff would be unreadable.
+pub fn show_whole(row: &Row, cell: &Cell) -> bool {
+    shared_words(row, cell).is_some_and(|s| s < WHOLE_BELOW)
+}
+
+/// Pieces of a cell shown whole: its text with its framing marks and facts, no word
+/// difference.
+pub fn whole_pieces<'a>(article: &'a ArticleEntry, row: &'a Row, cell: &'a Cell) -> Vec<Piece<'a>> {
+    pieces(article, row, cell)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Text {
+                text, marks, facts, ..
+            } => Some(Piece::Text {
+                text,
+                op: DiffOp::Equal,
+                marks,
+                facts,
+            }),
+            Piece::Gone { .. } => None,
+        })
+        .collect()
+}
+
+/// The story's articles in column order for a side-by-side table: the story's reference
+/// first (the column a reader compares the others with, kept in view), then the others as
+/// the story lists them.
+pub fn column_order(c: &Comparison) -> Vec<usize> {
+    let reference = c.article_index(&c.reference);
+    reference
+        .into_iter()
+        .chain((0..c.articles.len()).filter(|&i| Some(i) != reference))
+        .collect()
+}
+
 /// How many of the story's articles have a cell in this row.
 pub fn coverage(row: &Row) -> usize {
     row.cells.len()

@@ -6,35 +6,65 @@
 //! through [`escape::markdown`], so an article can add no link, image, HTML or emphasis.
 
 use std::fmt::Write;
+use std::io;
 
+use super::StoryHead;
 use super::escape::{self, markdown as esc};
 use super::layout::{self, Piece};
 use crate::model::{Comparison, DiffOp, DiscrepancyValue, Row};
 
 /// Render comparisons as one Markdown document (stories one after another).
 pub fn render(comparisons: &[Comparison]) -> String {
-    let mut out = String::new();
-    match comparisons {
-        [] => out.push_str("# parallax comparison\n\nNo stories to compare.\n"),
-        [one] => story(&mut out, one, 0),
+    let heads: Vec<StoryHead> = comparisons.iter().map(StoryHead::of).collect();
+    let mut out = Vec::with_capacity(16 * 1024);
+    // Writing into memory cannot fail.
+    let _ = write_all(
+        &mut out,
+        &heads,
+        comparisons.iter().cloned().map(Ok::<_, io::Error>),
+    );
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Write the document story by story: each comparison is taken from `comparisons` when its
+/// turn comes, rendered and written, so only one story is held in memory.
+pub fn write_all<W, E>(
+    out: &mut W,
+    heads: &[StoryHead],
+    comparisons: impl IntoIterator<Item = Result<Comparison, E>>,
+) -> Result<(), E>
+where
+    W: io::Write + ?Sized,
+    E: From<io::Error>,
+{
+    let mut text = String::new();
+    match heads {
+        [] => text.push_str("# parallax comparison\n\nNo stories to compare.\n"),
+        [_] => {}
         many => {
-            let _ = writeln!(out, "# parallax comparison: {} stories\n", many.len());
-            for c in many {
+            let _ = writeln!(text, "# parallax comparison: {} stories\n", many.len());
+            for h in many {
                 let _ = writeln!(
-                    out,
-                    "- {} (`{}`, {} sources)",
-                    esc(&c.story.title),
-                    code(&c.story.id),
-                    c.articles.len()
+                    text,
+                    "- {} (`{}`, {})",
+                    esc(&h.title),
+                    code(&h.id),
+                    layout::count(h.sources, "source", "sources")
                 );
-            }
-            for (k, c) in many.iter().enumerate() {
-                out.push_str("\n---\n\n");
-                story(&mut out, c, k);
             }
         }
     }
-    out
+    out.write_all(text.as_bytes())?;
+    for (k, c) in comparisons.into_iter().take(heads.len()).enumerate() {
+        let c = c?;
+        text.clear();
+        if heads.len() > 1 {
+            text.push_str("\n---\n\n");
+        }
+        story(&mut text, &c, k);
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Text for inside a code span: backticks would end it, line breaks don't belong there, and
@@ -67,14 +97,14 @@ fn row_link(row: usize, k: usize) -> String {
 }
 
 fn story(out: &mut String, c: &Comparison, k: usize) {
-    let _ = writeln!(out, "# {}\n", esc(&c.story.title));
+    let _ = writeln!(out, "# {}\n", esc(&layout::full_title(c)));
     let reference = esc(layout::reference_name(c));
     let _ = writeln!(
         out,
-        "Story `{}` · {} sources · {} aligned passages · reading order of {} · parallax {}\n",
+        "Story `{}` · {} · {} · reading order of {} · parallax {}\n",
         code(&c.story.id),
-        c.articles.len(),
-        c.rows.len(),
+        layout::count(c.articles.len(), "source", "sources"),
+        layout::count(c.rows.len(), "aligned passage", "aligned passages"),
         reference,
         env!("CARGO_PKG_VERSION"),
     );
@@ -136,7 +166,10 @@ fn legend(out: &mut String) {
          - **bold** — this outlet's own words: added, or put in place of the reference's words\n\
          - ~~struck~~ — the reference's words this outlet leaves out, shown where they are \
          missing; struck words just before bold ones are the words those replace\n\
-         - ⚠ — names, numbers, dates or speakers that differ between outlets in this passage\n\n",
+         - ⚠ — names, numbers, dates or speakers that differ between outlets in this passage\n\n\
+         A passage marked *shown whole* shares fewer than half its words with the reference (a \
+         paraphrase): it is given as it stands, without word marks, to be read against the \
+         reference above it.\n\n",
     );
 }
 
@@ -153,9 +186,9 @@ fn passages(out: &mut String, c: &Comparison) {
         } else {
             let _ = writeln!(
                 out,
-                "*{} of {} sources · reference: {}*\n",
+                "*{} of {} · reference: {}*\n",
                 layout::coverage(row),
-                c.articles.len(),
+                layout::count(c.articles.len(), "source", "sources"),
                 ref_name
             );
         }
@@ -172,12 +205,18 @@ fn passages(out: &mut String, c: &Comparison) {
             let Some(ai) = c.article_index(&cell.article) else {
                 continue;
             };
+            let a = &c.articles[ai];
+            let (whole, pieces) = if layout::show_whole(row, cell) {
+                (" · shown whole", layout::whole_pieces(a, row, cell))
+            } else {
+                ("", layout::pieces(a, row, cell))
+            };
             let _ = writeln!(
                 out,
-                "- **{}** · {} — {}",
+                "- **{}** · {}{whole} — {}",
                 esc(c.display_name(ai)),
                 layout::relation_label(cell),
-                cell_text(&layout::pieces(&c.articles[ai], row, cell))
+                cell_text(&pieces)
             );
         }
         for d in &row.discrepancies {
@@ -377,9 +416,9 @@ fn summary(out: &mut String, c: &Comparison, k: usize) {
         let s = c.summary.iter().find(|s| s.article == a.id);
         let _ = writeln!(
             out,
-            "- Carries {} of {} passages · only here: {} · leaves out: {}",
+            "- Carries {} of {} · only here: {} · leaves out: {}",
             layout::carried(c, &a.id),
-            c.rows.len(),
+            layout::count(c.rows.len(), "passage", "passages"),
             s.map_or("—".into(), |s| row_list(&s.only_here, k, 12)),
             s.map_or("—".into(), |s| row_list(&s.omits, k, 12)),
         );

@@ -52,6 +52,49 @@ pub fn render(comparisons: &[Comparison], format: Format) -> String {
     }
 }
 
+/// What a report's table of contents says of a story before its comparison is built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryHead {
+    /// The story's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// How many articles (sources) it has.
+    pub sources: usize,
+}
+
+impl StoryHead {
+    /// The head of a built comparison.
+    pub fn of(c: &Comparison) -> StoryHead {
+        StoryHead {
+            id: c.story.id.clone(),
+            title: c.story.title.clone(),
+            sources: c.articles.len(),
+        }
+    }
+}
+
+/// Write the report of the stories `heads` names to `out`, the same bytes [`render`] gives,
+/// taking each comparison from `comparisons` only when its turn comes: a caller that builds
+/// them lazily holds one story's comparison at a time, however many stories the report has.
+/// An error from the iterator (or from writing) stops the report there.
+pub fn write_stream<W, E>(
+    out: &mut W,
+    format: Format,
+    heads: &[StoryHead],
+    comparisons: impl IntoIterator<Item = Result<Comparison, E>>,
+) -> Result<(), E>
+where
+    W: Write + ?Sized,
+    E: From<std::io::Error>,
+{
+    match format {
+        Format::Json => json::write_all(out, heads.len(), comparisons),
+        Format::Md => markdown::write_all(out, heads, comparisons),
+        Format::Html => html::write_all(out, heads, comparisons),
+    }
+}
+
 /// The file an input path names: `file.jsonl#3` (a record inside a file) is `file.jsonl`.
 fn input_file(input: &Path) -> PathBuf {
     let s = input.to_string_lossy();
@@ -71,6 +114,41 @@ fn same_file(target: &Path, input: &Path) -> bool {
     })
 }
 
+/// Is `target` an existing file below the folder `folder` (both resolved through links)?
+fn inside_folder(target: &Path, folder: &Path) -> bool {
+    if !folder.is_dir() || std::fs::symlink_metadata(target).is_err() {
+        return false;
+    }
+    let (Ok(folder), Some(parent)) = (std::fs::canonicalize(folder), target.parent()) else {
+        return false;
+    };
+    // The file itself may be a link leading elsewhere; where it lies is its folder's place.
+    std::fs::canonicalize(parent).is_ok_and(|p| p.starts_with(&folder))
+        || std::fs::canonicalize(target).is_ok_and(|t| t.starts_with(&folder))
+}
+
+/// Where a symbolic link that leads nowhere points (followed through further links): the
+/// file a write through it creates, as a shell's `>` would, rather than replacing the link.
+fn dangling_link_target(link: &Path) -> Option<PathBuf> {
+    let mut at = link.to_path_buf();
+    for _ in 0..40 {
+        let meta = std::fs::symlink_metadata(&at).ok()?;
+        if !meta.file_type().is_symlink() {
+            return None;
+        }
+        let next = std::fs::read_link(&at).ok()?;
+        let next = match at.parent() {
+            Some(dir) if next.is_relative() => dir.join(next),
+            _ => next,
+        };
+        if std::fs::symlink_metadata(&next).is_err() {
+            return std::path::absolute(next).ok();
+        }
+        at = next;
+    }
+    None
+}
+
 /// A report that could not be written: the path as given, and why. One line, the operating
 /// system's reason included, so the reader's status line and the command say the same.
 #[derive(Debug, Error)]
@@ -88,15 +166,22 @@ pub enum WriteProblem {
     /// The path cannot be made absolute.
     #[error("cannot resolve the path: {0}")]
     Resolve(std::io::Error),
-    /// The target is one of the articles the report was built from.
+    /// The target is one of the articles the report was built from, or a file given.
     #[error("refusing to overwrite an input article")]
     InputArticle,
+    /// The target is an existing file inside a folder given as input: loaded or not (too
+    /// large, unreadable, a `sources.toml`), it is the user's data.
+    #[error("refusing to overwrite a file inside the input folder {0}")]
+    InsideInput(String),
     /// The target is a folder.
     #[error("is a folder; give a file name for the report")]
     Folder,
     /// The target's folder does not exist.
     #[error("the folder {0} does not exist")]
     NoFolder(String),
+    /// What should be the target's folder is a file.
+    #[error("{0} is a file, not a folder")]
+    NotAFolder(String),
     /// A special file (a pipe, a device) cannot be opened for writing.
     #[error("cannot write: {0}")]
     Open(std::io::Error),
@@ -113,14 +198,31 @@ pub enum WriteProblem {
 
 /// Write a report whole or not at all: into a temporary file beside the target, then renamed
 /// over it, so a failure leaves no partial file and an existing report stays as it was.
-/// Refuses to overwrite any of `inputs` (the articles the report was built from; a
-/// `file.jsonl#3` record path protects `file.jsonl`). Errors are one line naming `path`.
+/// Refuses to overwrite any of `inputs` (the articles the report was built from and the
+/// paths the user gave; a `file.jsonl#3` record path protects `file.jsonl`) or any existing
+/// file inside an `inputs` folder. Errors are one line naming `path`.
 ///
-/// A symbolic link is followed (the file it points to is replaced, the link stays). A target
+/// A symbolic link is followed (the file it points to is replaced, the link stays; a link
+/// to a file that does not exist yet creates that file). A target
 /// that exists but is no regular file, such as `/dev/stdout` or a named pipe, is written
 /// directly, since it cannot be replaced.
 pub fn write_atomic(path: &Path, contents: &[u8], inputs: &[&Path]) -> Result<(), WriteError> {
     write_with(path, inputs, |f| f.write_all(contents))
+}
+
+/// [`write_atomic`] for a report written piece by piece ([`write_stream`]): `write` puts the
+/// bytes into the open file, and whatever it does (writes part and fails, or panics midway)
+/// the target is either the whole new report or untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[&Path],
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    write_with(path, inputs, |f| {
+        let mut buffered = std::io::BufWriter::with_capacity(256 * 1024, f);
+        write(&mut buffered)?;
+        buffered.flush()
+    })
 }
 
 /// [`write_atomic`] with the bytes produced by `write` into the open file: whatever `write`
@@ -137,8 +239,18 @@ fn write_with(
         problem,
     };
     let mut target = std::path::absolute(path).map_err(|e| fail(WriteProblem::Resolve(e)))?;
+    if std::fs::metadata(&target).is_err()
+        && let Some(real) = dangling_link_target(&target)
+    {
+        target = real;
+    }
     if inputs.iter().any(|input| same_file(&target, input)) {
         return Err(fail(WriteProblem::InputArticle));
+    }
+    if let Some(folder) = inputs.iter().find(|input| inside_folder(&target, input)) {
+        return Err(fail(WriteProblem::InsideInput(
+            folder.display().to_string(),
+        )));
     }
     let existing = std::fs::metadata(&target).ok();
     if let Some(meta) = &existing {
@@ -172,16 +284,23 @@ fn write_with(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     if !dir.is_dir() {
-        return Err(fail(WriteProblem::NoFolder(dir.display().to_string())));
+        let shown = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(dir)
+            .display()
+            .to_string();
+        return Err(fail(if dir.exists() {
+            WriteProblem::NotAFolder(shown)
+        } else {
+            WriteProblem::NoFolder(shown)
+        }));
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        // tempfile names its random file in the error; the user only needs the reason.
-        .map_err(|e| match e.raw_os_error() {
-            Some(code) => std::io::Error::from_raw_os_error(code),
-            None => e,
-        })
+        .map_err(without_path)
         .map_err(|e| fail(WriteProblem::Create(e)))?;
+    let _registered = crate::signals::TempFile::register(tmp.path());
     if let Some(meta) = &existing {
         // Replacing a report keeps its permissions.
         let _ = tmp.as_file().set_permissions(meta.permissions());
@@ -190,8 +309,16 @@ fn write_with(
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| fail(WriteProblem::Write(e)))?;
     tmp.persist(&target)
-        .map_err(|e| fail(WriteProblem::Replace(e.error)))?;
+        .map_err(|e| fail(WriteProblem::Replace(without_path(e.error))))?;
     Ok(())
+}
+
+/// tempfile names its random file in its errors; the user only needs the reason.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => e,
+    }
 }
 
 #[cfg(test)]

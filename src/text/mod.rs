@@ -140,6 +140,15 @@ pub fn is_number(w: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
+/// `s` cut to at most `max` characters, an ellipsis marking the cut: for messages that quote
+/// input, which can be arbitrarily long.
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

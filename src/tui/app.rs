@@ -7,13 +7,16 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+use ratatui::layout::Rect;
+
 use super::layout::{CompareLayout, LayoutKey};
 use super::pages::{self, Page};
 use super::sanitize::sanitize_line;
+use super::screen::{ScreenLayout, Shape};
 use super::styled;
 use super::theme::Theme;
 use crate::config::Config;
-use crate::config::keys::{Action, KeyMap};
+use crate::config::keys::{Action, Context, KeyMap};
 use crate::config::reader::TuiConfig;
 use crate::corpus::Article;
 use crate::group::Story;
@@ -40,6 +43,38 @@ pub enum Screen {
     Coverage,
     /// Keys and legend.
     Help,
+    /// One outlet's summary.
+    Outlet,
+    /// Files skipped while loading.
+    Warnings,
+}
+
+impl Screen {
+    /// Its bands.
+    pub fn shape(self) -> Shape {
+        match self {
+            Screen::Stories => Shape::List,
+            Screen::Compare => Shape::Columns,
+            Screen::Coverage => Shape::Map,
+            Screen::Detail | Screen::Article | Screen::Help | Screen::Outlet | Screen::Warnings => {
+                Shape::Page
+            }
+        }
+    }
+
+    /// Which actions apply here (the action table's context).
+    pub fn context(self) -> Context {
+        match self {
+            Screen::Stories => Context::Stories,
+            Screen::Compare => Context::Compare,
+            Screen::Detail => Context::Detail,
+            Screen::Article => Context::Article,
+            Screen::Coverage => Context::Coverage,
+            Screen::Help => Context::Help,
+            Screen::Outlet => Context::Outlet,
+            Screen::Warnings => Context::Warnings,
+        }
+    }
 }
 
 /// A dialog or input line that takes the keys while open.
@@ -64,12 +99,18 @@ pub struct ExportDialog {
     pub path: String,
 }
 
-/// The export formats in the dialog's order, with their file extensions.
-pub const FORMATS: [(Format, &str); 3] = [
-    (Format::Json, "json"),
-    (Format::Md, "md"),
-    (Format::Html, "html"),
-];
+/// The export formats in the dialog's order.
+pub const FORMATS: [Format; 3] = [Format::Json, Format::Md, Format::Html];
+
+/// Something the reader asks of the world outside the terminal's screen; the run loop does
+/// it (tests read it instead).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52). Already sanitised.
+    Copy(String),
+    /// Open this http(s) address in the browser.
+    OpenUrl(String),
+}
 
 /// A one-line message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +183,10 @@ pub struct OpenStory {
     pub matches: Vec<usize>,
     /// Rows whose sources differ.
     pub differs: Vec<bool>,
+    /// Which rows are shown.
+    pub filter: RowFilter,
+    /// How many rows the filter shows.
+    pub filtered: usize,
     /// Layout of the compare view.
     pub layout: Option<CompareLayout>,
     /// The row detail page.
@@ -196,6 +241,17 @@ pub struct App {
     pub quit: bool,
     /// How many comparisons were built (each story at most once).
     pub built: usize,
+    /// Files that could not be read, one line each (the warnings screen).
+    pub warnings: Vec<String>,
+    /// The warnings page.
+    pub warnings_page: Page,
+    /// An outlet's summary page and which article it is of.
+    pub outlet: (Page, usize),
+    /// What the run loop should do next outside the screen.
+    pub effects: Vec<Effect>,
+    /// The folder a relative export name is written into (the current folder when the
+    /// reader started).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -245,6 +301,11 @@ impl App {
             size: (80, 24),
             quit: false,
             built: 0,
+            export_dir: std::env::current_dir().unwrap_or_default(),
+            warnings: Vec::new(),
+            warnings_page: Page::default(),
+            outlet: (Page::default(), 0),
+            effects: Vec::new(),
         };
         app.refilter();
         if app.stories.len() == 1 {
@@ -255,9 +316,32 @@ impl App {
         app
     }
 
+    /// The files loading skipped, for the warnings screen; the status line says how many.
+    pub fn with_warnings(mut self, warnings: Vec<String>) -> App {
+        if !warnings.is_empty() {
+            let msg = format!(
+                "{} skipped while loading — w lists them",
+                super::plural(warnings.len(), "file")
+            );
+            self.warnings = warnings;
+            self.say(&msg);
+        }
+        self
+    }
+
     /// The screen on top.
     pub fn screen(&self) -> Screen {
         *self.screens.last().unwrap_or(&Screen::Stories)
+    }
+
+    /// The bands of the screen on top, at the current terminal size.
+    pub fn layout(&self) -> ScreenLayout {
+        self.layout_of(self.screen())
+    }
+
+    /// The bands a screen would have at the current terminal size.
+    pub fn layout_of(&self, screen: Screen) -> ScreenLayout {
+        ScreenLayout::new(Rect::new(0, 0, self.size.0, self.size.1), screen.shape())
     }
 
     /// Whether the terminal is too small to draw in.
@@ -271,9 +355,29 @@ impl App {
             Event::Key(k) if k.kind != KeyEventKind::Release => self.on_key(k),
             Event::Mouse(m) if self.cfg.mouse => self.on_mouse(m),
             Event::Resize(w, h) => self.size = (*w, *h),
+            Event::Paste(text) => self.paste(text),
             _ => {}
         }
         self.sync();
+    }
+
+    /// Text pasted into the terminal (bracketed paste: one event however long): typed into
+    /// the open input line as one line; ignored elsewhere, so pasted text never turns into
+    /// key presses.
+    fn paste(&mut self, text: &str) {
+        let line: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        match self.modal.as_mut() {
+            Some(Modal::Search(s)) => s.push_str(&line),
+            Some(Modal::Export(d)) => d.path.push_str(line.trim()),
+            Some(Modal::Filter) => {
+                self.list.filter.push_str(&line);
+                self.refilter();
+            }
+            _ => {}
+        }
     }
 
     /// Set the terminal size (as at start-up) and lay out again.
@@ -312,6 +416,11 @@ impl App {
             }
             return;
         }
+        self.dispatch(action);
+    }
+
+    /// Do an action on the screen on top.
+    fn dispatch(&mut self, action: Action) {
         match self.screen() {
             Screen::Stories => self.stories_action(action),
             Screen::Compare => self.compare_action(action),
@@ -319,6 +428,8 @@ impl App {
             Screen::Article => self.article_action(action),
             Screen::Coverage => self.coverage_action(action),
             Screen::Help => self.help_action(action),
+            Screen::Outlet => self.outlet_action(action),
+            Screen::Warnings => self.warnings_action(action),
         }
     }
 
@@ -356,6 +467,7 @@ impl App {
                 }
             }
             Action::Search => self.modal = Some(Modal::Filter),
+            Action::Warnings => self.show_warnings(),
             Action::Help => self.show_help(),
             Action::Back => {
                 if self.list.filter.is_empty() {
@@ -370,35 +482,41 @@ impl App {
     }
 
     fn compare_action(&mut self, a: Action) {
+        let body_h = self.layout_of(Screen::Compare).body.height;
         let Some(o) = self.open.as_mut() else {
             self.back();
             return;
         };
         let n = o.c.rows.len();
-        let last = n.saturating_sub(1);
         match a {
-            Action::Up => o.row = o.row.saturating_sub(1),
-            Action::Down => o.row = (o.row + 1).min(last),
+            Action::Up => o.row = o.prev_shown(o.row).unwrap_or(o.row),
+            Action::Down => o.row = o.next_shown(o.row).unwrap_or(o.row),
             Action::PageUp | Action::PageDown => {
-                let h = usize::from(self.size.1.saturating_sub(4));
+                let h = usize::from(body_h);
                 o.row = page_move(o, h, a == Action::PageDown, &self.theme);
             }
-            Action::Top => o.row = 0,
-            Action::Bottom => o.row = last,
-            Action::NextDiff | Action::PrevDiff => {
-                let found = if a == Action::NextDiff {
-                    (o.row + 1..n).find(|&i| o.differs[i])
+            Action::Top => {
+                o.row = if o.row_shown(0) {
+                    0
                 } else {
-                    (0..o.row).rev().find(|&i| o.differs[i])
-                };
-                match found {
-                    Some(i) => {
-                        o.row = i;
-                        o.jumped = true;
-                    }
-                    None => self.say("no more rows where the sources differ"),
+                    o.next_shown(0).unwrap_or(o.row)
                 }
             }
+            Action::Bottom => {
+                let last = n.saturating_sub(1);
+                o.row = if o.row_shown(last) {
+                    last
+                } else {
+                    o.prev_shown(last).unwrap_or(o.row)
+                }
+            }
+            Action::NextDiff | Action::PrevDiff => match o.next_diff(a == Action::NextDiff) {
+                Some(i) => {
+                    o.row = i;
+                    o.jumped = true;
+                }
+                None => self.say("no more rows where the sources differ"),
+            },
             Action::NextReference | Action::PrevReference => {
                 let shown: Vec<usize> = (0..o.shown.len()).filter(|&i| o.shown[i]).collect();
                 if let Some(pos) = shown.iter().position(|&i| i == o.reference) {
@@ -436,19 +554,25 @@ impl App {
                     self.say("no search (press / to search)");
                     return;
                 }
+                let shown: Vec<usize> = o
+                    .matches
+                    .iter()
+                    .copied()
+                    .filter(|&i| o.row_shown(i))
+                    .collect();
                 let found = if a == Action::NextMatch {
-                    o.matches
+                    shown
                         .iter()
                         .copied()
                         .find(|&i| i > o.row)
-                        .or(o.matches.first().copied())
+                        .or(shown.first().copied())
                 } else {
-                    o.matches
+                    shown
                         .iter()
                         .rev()
                         .copied()
                         .find(|&i| i < o.row)
-                        .or(o.matches.last().copied())
+                        .or(shown.last().copied())
                 };
                 if let Some(i) = found {
                     o.row = i;
@@ -456,13 +580,53 @@ impl App {
                 }
             }
             Action::Export => {
-                let ext = FORMATS[0].1;
+                let ext = FORMATS[0].extension();
                 self.modal = Some(Modal::Export(ExportDialog {
-                    format: FORMATS[0].0,
+                    format: FORMATS[0],
                     path: format!("{}.{ext}", safe_file_stem(&o.c.story.id)),
                 }));
             }
             Action::Sources => self.modal = Some(Modal::Sources(o.reference)),
+            Action::Outlet => {
+                let i = o.reference;
+                self.open_outlet(i);
+            }
+            Action::OpenUrl => {
+                let i = o.reference;
+                self.open_url(i);
+            }
+            Action::Copy => {
+                let text = row_text(&o.c, o.row);
+                let what = format!("row {}", o.c.rows.get(o.row).map_or(0, |r| r.id));
+                self.copy(text, &what);
+            }
+            Action::Warnings => self.show_warnings(),
+            Action::DiffOnly | Action::SharedOnly => {
+                let before = o.filter;
+                if a == Action::DiffOnly {
+                    o.filter.differs = !o.filter.differs;
+                } else {
+                    o.filter.shared = !o.filter.shared;
+                }
+                let count = (0..n).filter(|&i| o.row_shown(i)).count();
+                if count == 0 {
+                    o.filter = before;
+                    self.error("no row would be left to show");
+                    return;
+                }
+                o.filtered = count;
+                o.settle();
+                o.jumped = true;
+                let msg = match (o.filter.differs, o.filter.shared) {
+                    (false, false) => format!("showing all {n} rows"),
+                    (true, false) => format!("{count} of {n} rows: where the sources differ"),
+                    (false, true) => format!("{count} of {n} rows: shared by two or more sources"),
+                    (true, true) => {
+                        format!("{count} of {n} rows: shared, and the sources differ")
+                    }
+                };
+                self.say(&msg);
+            }
             Action::Help => self.show_help(),
             Action::Back => self.back(),
             Action::Quit => self.quit = true,
@@ -485,7 +649,7 @@ impl App {
     }
 
     fn page_height(&self) -> u16 {
-        self.size.1.saturating_sub(2)
+        self.layout_of(Screen::Help).body.height
     }
 
     fn detail_action(&mut self, a: Action) {
@@ -495,22 +659,14 @@ impl App {
             return;
         }
         match a {
-            Action::NextDiff | Action::PrevDiff => {
-                let n = o.c.rows.len();
-                let found = if a == Action::NextDiff {
-                    (o.row + 1..n).find(|&i| o.differs[i])
-                } else {
-                    (0..o.row).rev().find(|&i| o.differs[i])
-                };
-                match found {
-                    Some(i) => {
-                        o.row = i;
-                        o.jumped = true;
-                        self.open_detail_page();
-                    }
-                    None => self.say("no more rows where the sources differ"),
+            Action::NextDiff | Action::PrevDiff => match o.next_diff(a == Action::NextDiff) {
+                Some(i) => {
+                    o.row = i;
+                    o.jumped = true;
+                    self.open_detail_page();
                 }
-            }
+                None => self.say("no more rows where the sources differ"),
+            },
             Action::Help => self.show_help(),
             Action::Back | Action::Open => self.back(),
             _ => {}
@@ -534,10 +690,103 @@ impl App {
                 self.screens.pop();
                 self.open_article(i);
             }
+            Action::OpenUrl => {
+                let i = o.article_index;
+                self.open_url(i);
+            }
+            Action::Copy => {
+                let i = o.article_index;
+                let text = crate::text::sanitize::sanitize(&o.c.articles[i].body).into_owned();
+                let what = format!("the article of {}", sanitize_line(o.c.display_name(i)));
+                self.copy(text, &what);
+            }
             Action::Help => self.show_help(),
             Action::Back => self.back(),
             _ => {}
         }
+    }
+
+    fn outlet_action(&mut self, a: Action) {
+        let h = self.page_height();
+        if Self::page_scroll(&mut self.outlet.0, a, h) {
+            return;
+        }
+        let k = self.open.as_ref().map_or(0, |o| o.c.articles.len());
+        let i = self.outlet.1;
+        match a {
+            Action::NextReference | Action::PrevReference if k > 0 => {
+                let next = if a == Action::NextReference {
+                    (i + 1) % k
+                } else {
+                    (i + k - 1) % k
+                };
+                self.screens.pop();
+                self.open_outlet(next);
+            }
+            Action::OpenUrl => self.open_url(i),
+            Action::Help => self.show_help(),
+            Action::Back => self.back(),
+            _ => {}
+        }
+    }
+
+    fn warnings_action(&mut self, a: Action) {
+        let h = self.page_height();
+        if Self::page_scroll(&mut self.warnings_page, a, h) {
+            return;
+        }
+        match a {
+            Action::Help => self.show_help(),
+            Action::Back | Action::Warnings => self.back(),
+            _ => {}
+        }
+    }
+
+    fn show_warnings(&mut self) {
+        self.warnings_page = pages::warnings(&self.warnings, &self.theme, self.text_width());
+        self.push(Screen::Warnings);
+    }
+
+    fn open_outlet(&mut self, i: usize) {
+        let width = self.text_width();
+        let Some(o) = self.open.as_ref() else { return };
+        self.outlet = (pages::outlet(&o.c, i, &self.theme, width), i);
+        self.push(Screen::Outlet);
+    }
+
+    /// Ask for an article's web address to be opened in the browser: only an http(s) address
+    /// that parses, handed to the browser as one argument (never through a shell).
+    fn open_url(&mut self, i: usize) {
+        let Some(o) = self.open.as_ref() else { return };
+        let name = sanitize_line(o.c.display_name(i)).into_owned();
+        let Some(raw) = o.c.articles.get(i).and_then(|a| a.url.clone()) else {
+            self.error(&format!("no web address is known for {name}"));
+            return;
+        };
+        match url::Url::parse(raw.trim()) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => {
+                let shown = sanitize_line(u.as_str()).into_owned();
+                self.effects.push(Effect::OpenUrl(u.into()));
+                self.say(&format!("opening {shown}"));
+            }
+            _ => self.error(&format!(
+                "{name}'s address is not a web address: {}",
+                sanitize_line(&raw)
+            )),
+        }
+    }
+
+    /// Ask for text to be put on the clipboard.
+    fn copy(&mut self, text: String, what: &str) {
+        if text.is_empty() {
+            self.error("nothing to copy here");
+            return;
+        }
+        let n = text.chars().count();
+        self.effects.push(Effect::Copy(text));
+        self.say(&format!(
+            "copied {what} ({n} characters) through the terminal (OSC 52; a terminal that does not allow it copies nothing)"
+        ));
     }
 
     fn coverage_action(&mut self, a: Action) {
@@ -567,6 +816,12 @@ impl App {
         let Some(o) = self.open.as_mut() else { return };
         o.row = o.coverage.row;
         o.jumped = true;
+        if !o.row_shown(o.row) {
+            o.filter = RowFilter::default();
+            o.filtered = o.c.rows.len();
+            self.say("showing all rows again: the filter hid this one");
+        }
+        let Some(o) = self.open.as_mut() else { return };
         let col = o.coverage.col;
         o.shown[col] = true;
         if let Some(l) = &o.layout
@@ -636,8 +891,11 @@ impl App {
             Modal::Export(mut d) => match k.code {
                 KeyCode::Esc => None,
                 KeyCode::Enter => {
-                    self.export(&d);
-                    None
+                    if self.export(&mut d) {
+                        None
+                    } else {
+                        Some(Modal::Export(d))
+                    }
                 }
                 KeyCode::Tab
                 | KeyCode::BackTab
@@ -645,15 +903,20 @@ impl App {
                 | KeyCode::Right
                 | KeyCode::Up
                 | KeyCode::Down => {
-                    let pos = FORMATS.iter().position(|f| f.0 == d.format).unwrap_or(0);
+                    let pos = FORMATS.iter().position(|f| *f == d.format).unwrap_or(0);
                     let back = matches!(k.code, KeyCode::BackTab | KeyCode::Left | KeyCode::Up)
                         || k.modifiers.contains(KeyModifiers::SHIFT);
-                    let next = if back { (pos + 2) % 3 } else { (pos + 1) % 3 };
-                    let old_ext = format!(".{}", FORMATS[pos].1);
+                    let k = FORMATS.len();
+                    let next = if back {
+                        (pos + k - 1) % k
+                    } else {
+                        (pos + 1) % k
+                    };
+                    let old_ext = format!(".{}", FORMATS[pos].extension());
                     if let Some(stem) = d.path.strip_suffix(&old_ext) {
-                        d.path = format!("{stem}.{}", FORMATS[next].1);
+                        d.path = format!("{stem}.{}", FORMATS[next].extension());
                     }
-                    d.format = FORMATS[next].0;
+                    d.format = FORMATS[next];
                     Some(Modal::Export(d))
                 }
                 _ => {
@@ -691,10 +954,16 @@ impl App {
         }
         o.shown[i] = !o.shown[i];
         if !o.shown[o.reference] {
-            // The reference moves to the next shown source.
+            // The reference moves to the next shown source, and the reader is told.
             let k = o.shown.len();
             if let Some(next) = (1..k).map(|d| (o.reference + d) % k).find(|&j| o.shown[j]) {
                 o.reference = next;
+                let msg = format!(
+                    "{} hidden; the reference is now {}",
+                    sanitize_line(o.c.display_name(i)),
+                    sanitize_line(o.c.display_name(next))
+                );
+                self.say(&msg);
             }
         }
     }
@@ -716,12 +985,26 @@ impl App {
             return;
         }
         let n = o.matches.len();
-        match o
+        let shown: Vec<usize> = o
             .matches
             .iter()
             .copied()
+            .filter(|&i| o.row_shown(i))
+            .collect();
+        if n > 0 && shown.is_empty() {
+            let msg = format!(
+                "{} match “{}”, all hidden by the row filter",
+                super::plural(n, "row"),
+                sanitize_line(text)
+            );
+            self.error(&msg);
+            return;
+        }
+        match shown
+            .iter()
+            .copied()
             .find(|&i| i >= o.row)
-            .or(o.matches.first().copied())
+            .or(shown.first().copied())
         {
             Some(i) => {
                 o.row = i;
@@ -740,33 +1023,69 @@ impl App {
         }
     }
 
-    fn export(&mut self, d: &ExportDialog) {
-        let Some(o) = self.open.as_ref() else { return };
-        let path = std::path::PathBuf::from(d.path.trim());
-        if d.path.trim().is_empty() {
-            self.error("export: no file name given");
-            return;
+    /// Write the export the dialog describes; whether the dialog is done (written, or failed
+    /// in a way typing cannot fix). A name whose extension does not fit the format keeps the
+    /// dialog open with a message; a name without one gets the format's.
+    fn export(&mut self, d: &mut ExportDialog) -> bool {
+        let name = d.path.trim().to_string();
+        if name.is_empty() {
+            self.error("export: type a file name (Esc cancels)");
+            return false;
         }
+        let ext = d.format.extension();
+        let given = std::path::Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let name = match given.as_deref() {
+            None => format!("{name}.{ext}"),
+            Some(e)
+                if e == ext
+                    || (ext == "html" && e == "htm")
+                    || (ext == "md" && e == "markdown") =>
+            {
+                name
+            }
+            Some(e) => {
+                let msg = format!(
+                    "export: “.{}” does not fit {} — end the name in .{ext}, or Tab for another format (Esc cancels)",
+                    sanitize_line(e),
+                    format_name(d.format)
+                );
+                self.error(&msg);
+                return false;
+            }
+        };
+        d.path = name.clone();
+        let path = self.export_dir.join(&name);
+        let Some(o) = self.open.as_ref() else {
+            return true;
+        };
         let text = crate::report::render(std::slice::from_ref(o.c.as_ref()), d.format);
+        // The articles, and every existing file in their folders (what the user pointed
+        // at, loaded or not: a file too large to load, a sources.toml).
         let inputs: Vec<&std::path::Path> =
             o.c.articles
                 .iter()
                 .map(|a| std::path::Path::new(&a.path))
+                .flat_map(|p| [p, p.parent().unwrap_or(p)])
+                .filter(|p| !p.as_os_str().is_empty())
                 .collect();
         match crate::report::write_atomic(&path, text.as_bytes(), &inputs) {
             Ok(()) => {
+                let shown = std::path::absolute(&path).unwrap_or(path);
                 let msg = format!(
                     "wrote {} ({} bytes)",
-                    sanitize_line(&path.display().to_string()),
+                    sanitize_line(&shown.display().to_string()),
                     text.len()
                 );
                 self.say(&msg);
             }
             Err(e) => {
-                let msg = format!("export failed: {}", sanitize_line(&format!("{e:#}")));
+                let msg = format!("export failed: {}", sanitize_line(&e.to_string()));
                 self.error(&msg);
             }
         }
+        true
     }
 
     fn say(&mut self, text: &str) {
@@ -797,20 +1116,9 @@ impl App {
                 } else {
                     Action::Up
                 };
-                let steps = if matches!(screen, Screen::Detail | Screen::Article | Screen::Help) {
-                    3
-                } else {
-                    1
-                };
+                let steps = if screen.shape() == Shape::Page { 3 } else { 1 };
                 for _ in 0..steps {
-                    match screen {
-                        Screen::Stories => self.stories_action(a),
-                        Screen::Compare => self.compare_action(a),
-                        Screen::Detail => self.detail_action(a),
-                        Screen::Article => self.article_action(a),
-                        Screen::Coverage => self.coverage_action(a),
-                        Screen::Help => self.help_action(a),
-                    }
+                    self.dispatch(a);
                 }
             }
             MouseEventKind::Down(MouseButton::Left) => self.click(m.column, m.row),
@@ -819,12 +1127,13 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
+        let layout = self.layout();
         match self.screen() {
             Screen::Stories => {
-                if y < 2 {
+                let Some(line) = layout.body_line(y) else {
                     return;
-                }
-                let pos = self.list.top + usize::from((y - 2) / 2);
+                };
+                let pos = self.list.top + usize::from(line / 2);
                 if pos < self.list.visible.len() {
                     if pos == self.list.selected {
                         self.stories_action(Action::Open);
@@ -836,7 +1145,7 @@ impl App {
             Screen::Compare => {
                 let Some(o) = self.open.as_mut() else { return };
                 let Some(l) = &o.layout else { return };
-                if y == 1 && !l.columns.stacked {
+                if y == layout.header.y && layout.header.height > 0 && !l.columns.stacked {
                     if let Some(col) = l
                         .columns
                         .cols
@@ -847,7 +1156,7 @@ impl App {
                     }
                     return;
                 }
-                let hit = visible_rows(o, self.size.1)
+                let hit = visible_rows(o, layout.body)
                     .into_iter()
                     .find(|&(_, top, h)| y >= top && y < top + h);
                 if let Some((row, _, _)) = hit {
@@ -860,10 +1169,10 @@ impl App {
             }
             Screen::Coverage => {
                 let Some(o) = self.open.as_mut() else { return };
-                if y < 2 || y >= 2 + self.size.1.saturating_sub(4) {
+                let Some(line) = layout.body_line(y) else {
                     return;
-                }
-                let row = o.coverage.top + usize::from(y - 2);
+                };
+                let row = o.coverage.top + usize::from(line);
                 if row >= o.c.rows.len() {
                     return;
                 }
@@ -910,11 +1219,11 @@ impl App {
     }
 
     fn list_height(&self) -> u16 {
-        self.size.1.saturating_sub(3)
+        self.layout_of(Screen::Stories).body.height
     }
 
     fn coverage_height(&self) -> u16 {
-        self.size.1.saturating_sub(4)
+        self.layout_of(Screen::Coverage).body.height
     }
 
     /// The comparison of a story, built on first use and then kept.
@@ -954,6 +1263,8 @@ impl App {
             query: String::new(),
             matches: Vec::new(),
             differs,
+            filter: RowFilter::default(),
+            filtered: c.rows.len(),
             layout: None,
             detail: Page::default(),
             article: Page::default(),
@@ -996,7 +1307,7 @@ impl App {
     }
 
     /// Width for full-screen text pages.
-    fn text_width(&self) -> u16 {
+    pub fn text_width(&self) -> u16 {
         let w = self.size.0.saturating_sub(2 + pages::PAGE_GUTTER);
         if self.cfg.wrap_width > 0 {
             w.min(self.cfg.wrap_width)
@@ -1011,7 +1322,8 @@ impl App {
     /// Bring layouts and viewports in line with the state; runs after every event.
     fn sync(&mut self) {
         let width = self.text_width();
-        let (w, h) = self.size;
+        let w = self.size.0;
+        let body_h = self.layout_of(Screen::Compare).body.height;
         // Story list viewport: two lines per story.
         let fit = usize::from(self.list_height() / 2).max(1);
         if self.list.selected < self.list.top {
@@ -1021,6 +1333,20 @@ impl App {
         }
         if self.help.width != width && self.screen() == Screen::Help {
             self.help = pages::help(self);
+        }
+        if self.warnings_page.width != width && self.screens.contains(&Screen::Warnings) {
+            let scroll = self.warnings_page.scroll;
+            self.warnings_page = pages::warnings(&self.warnings, &self.theme, width);
+            self.warnings_page.scroll =
+                scroll.min(self.warnings_page.lines.len().saturating_sub(1));
+        }
+        if self.outlet.0.width != width
+            && self.screens.contains(&Screen::Outlet)
+            && let Some(o) = &self.open
+        {
+            let scroll = self.outlet.0.scroll;
+            self.outlet.0 = pages::outlet(&o.c, self.outlet.1, &self.theme, width);
+            self.outlet.0.scroll = scroll.min(self.outlet.0.lines.len().saturating_sub(1));
         }
         let screens = self.screens.clone();
         let theme = self.theme.clone();
@@ -1039,8 +1365,8 @@ impl App {
             o.col_offset = o.col_offset.min(l.columns.max_offset);
             o.layout = Some(l);
         }
-        o.row = o.row.min(o.c.rows.len().saturating_sub(1));
-        ensure_visible(o, h.saturating_sub(4), &theme);
+        o.settle();
+        ensure_visible(o, body_h, &theme);
         // Coverage viewport.
         let cv = &mut o.coverage;
         if cv.row < cv.top {
@@ -1060,16 +1386,15 @@ impl App {
     }
 }
 
-/// Rows on screen in the compare view: (row index, top y, height), clipped to the body.
-pub fn visible_rows(o: &OpenStory, height: u16) -> Vec<(usize, u16, u16)> {
+/// Rows on screen in the compare view: (row index, top y, height), clipped to `body`.
+pub fn visible_rows(o: &OpenStory, body: Rect) -> Vec<(usize, u16, u16)> {
     let Some(l) = &o.layout else {
         return Vec::new();
     };
-    let body_top = 3u16;
-    let bottom = height.saturating_sub(1);
-    let mut y = body_top;
+    let bottom = body.bottom();
+    let mut y = body.top();
     let mut out = Vec::new();
-    for i in o.top..l.len() {
+    for i in (o.top..l.len()).filter(|&i| o.row_shown(i)) {
         let Some(r) = l.row(i) else { break };
         if y >= bottom {
             break;
@@ -1081,71 +1406,155 @@ pub fn visible_rows(o: &OpenStory, height: u16) -> Vec<(usize, u16, u16)> {
     out
 }
 
+/// Which rows the compare view shows: all, or only some kinds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Only rows where the sources differ.
+    pub differs: bool,
+    /// Only rows two or more sources share.
+    pub shared: bool,
+}
+
+impl RowFilter {
+    /// Whether row `i` passes (`differs` is the story's per-row "sources differ").
+    pub fn shows(self, c: &Comparison, differs: &[bool], i: usize) -> bool {
+        (!self.differs || differs.get(i).copied().unwrap_or(false))
+            && (!self.shared || c.rows.get(i).is_some_and(|r| r.cells.len() >= 2))
+    }
+
+    /// Whether every row is shown.
+    pub fn is_all(self) -> bool {
+        !self.differs && !self.shared
+    }
+}
+
+impl OpenStory {
+    /// Whether row `i` is shown under the current filter.
+    pub fn row_shown(&self, i: usize) -> bool {
+        i < self.c.rows.len() && self.filter.shows(&self.c, &self.differs, i)
+    }
+
+    /// The next shown row after `i`.
+    pub fn next_shown(&self, i: usize) -> Option<usize> {
+        (i + 1..self.c.rows.len()).find(|&j| self.row_shown(j))
+    }
+
+    /// The shown row before `i`.
+    pub fn prev_shown(&self, i: usize) -> Option<usize> {
+        (0..i.min(self.c.rows.len()))
+            .rev()
+            .find(|&j| self.row_shown(j))
+    }
+
+    /// The next (or previous) shown row where the sources differ.
+    fn next_diff(&self, forward: bool) -> Option<usize> {
+        let is = |i: &usize| self.differs[*i] && self.row_shown(*i);
+        if forward {
+            (self.row + 1..self.c.rows.len()).find(is)
+        } else {
+            (0..self.row).rev().find(is)
+        }
+    }
+
+    /// Move the current row to a shown one (itself, else the next, else the previous).
+    fn settle(&mut self) {
+        self.row = self.row.min(self.c.rows.len().saturating_sub(1));
+        if !self.row_shown(self.row) {
+            self.row = self
+                .next_shown(self.row)
+                .or_else(|| self.prev_shown(self.row))
+                .unwrap_or(self.row);
+        }
+    }
+}
+
 /// Scroll so the current row is on screen (its top when it is taller than the screen), and
-/// lay out every row that shows.
+/// lay out every row that shows. Costs a screenful of rows wherever the current row is: a
+/// jump to the last of 30,000 rows lays out only the rows around it.
 fn ensure_visible(o: &mut OpenStory, body: u16, theme: &Theme) {
     let Some(l) = o.layout.as_mut() else { return };
-    if l.is_empty() {
+    let (c, differs, filter) = (&o.c, &o.differs, o.filter);
+    let shown = |i: usize| filter.shows(c, differs, i);
+    let n = l.len();
+    let next = |i: usize| (i + 1..n).find(|&j| shown(j));
+    let prev = |i: usize| (0..i).rev().find(|&j| shown(j));
+    if n == 0 || !shown(o.row) {
         o.top = 0;
         return;
     }
+    if !shown(o.top) {
+        o.top = next(o.top).unwrap_or(o.row);
+    }
     let body = usize::from(body);
     if std::mem::take(&mut o.jumped) {
+        // Is the row wholly on screen from the current top? Walk at most a screenful.
         let mut y = 0usize;
-        let mut last_full = None;
-        for i in o.top..l.len() {
-            y += usize::from(l.ensure(&o.c, theme, i));
+        let mut on_screen = false;
+        let mut i = Some(o.top);
+        while let Some(k) = i {
+            if k > o.row {
+                break;
+            }
+            y += usize::from(l.ensure(c, theme, k));
             if y > body {
                 break;
             }
-            last_full = Some(i);
+            if k == o.row {
+                on_screen = true;
+            }
             y += 1;
+            i = next(k);
         }
-        if o.row < o.top || last_full.is_none_or(|last| o.row > last) {
-            o.top = o.row.saturating_sub(1);
+        if o.row < o.top || !on_screen {
+            o.top = prev(o.row).unwrap_or(o.row);
         }
     }
     if o.row < o.top {
         o.top = o.row;
     }
-    loop {
-        let used: usize = (o.top..=o.row)
-            .map(|i| usize::from(l.ensure(&o.c, theme, i)) + 1)
-            .sum();
-        if o.top >= o.row || used <= body + 1 {
+    // Lowest top that still shows the whole row, walking up from the row: a screenful.
+    let mut used = usize::from(l.ensure(c, theme, o.row)) + 1;
+    let mut t = o.row;
+    while let Some(p) = prev(t).filter(|&p| p >= o.top) {
+        used += usize::from(l.ensure(c, theme, p)) + 1;
+        if used > body + 1 {
             break;
         }
-        o.top += 1;
+        t = p;
+    }
+    o.top = t.max(o.top).min(o.row);
+    if !shown(o.top) {
+        o.top = o.row;
     }
     let mut y = 0usize;
-    let mut i = o.top;
-    while i < l.len() && y < body {
-        y += usize::from(l.ensure(&o.c, theme, i)) + 1;
-        i += 1;
+    let mut i = Some(o.top);
+    while let Some(k) = i {
+        if y >= body {
+            break;
+        }
+        y += usize::from(l.ensure(c, theme, k)) + 1;
+        i = next(k);
     }
 }
 
-/// The row a page up or down lands on: about one screen of lines away.
+/// The row a page up or down lands on: about one screen of shown rows away.
 fn page_move(o: &mut OpenStory, body: usize, down: bool, theme: &Theme) -> usize {
     let Some(l) = o.layout.as_mut() else {
         return o.row;
     };
+    let (c, differs, filter) = (&o.c, &o.differs, o.filter);
     let n = l.len();
+    let step = |i: usize| {
+        if down {
+            (i + 1..n).find(|&j| filter.shows(c, differs, j))
+        } else {
+            (0..i).rev().find(|&j| filter.shows(c, differs, j))
+        }
+    };
     let mut used = 0usize;
     let mut row = o.row;
-    loop {
-        let next = if down {
-            if row + 1 >= n {
-                break;
-            }
-            row + 1
-        } else {
-            if row == 0 {
-                break;
-            }
-            row - 1
-        };
-        used += usize::from(l.ensure(&o.c, theme, next)) + 1;
+    while let Some(next) = step(row) {
+        used += usize::from(l.ensure(c, theme, next)) + 1;
         if used > body && row != o.row {
             break;
         }
@@ -1203,6 +1612,34 @@ fn edit(text: &mut String, k: &KeyEvent) {
     }
 }
 
+/// A row as plain text for the clipboard: each source's passage under its name.
+pub fn row_text(c: &Comparison, row: usize) -> String {
+    let Some(r) = c.rows.get(row) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for cell in &r.cells {
+        let name = c
+            .article_index(&cell.article)
+            .map_or(cell.article.as_str(), |i| c.display_name(i));
+        out.push_str(&format!(
+            "{}:\n{}\n\n",
+            crate::text::sanitize::sanitize_line(name),
+            crate::text::sanitize::sanitize(cell.text.trim())
+        ));
+    }
+    out.trim_end().to_string()
+}
+
+/// A format's name as the dialog and messages say it.
+pub fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Json => "JSON",
+        Format::Md => "Markdown",
+        Format::Html => "HTML",
+    }
+}
+
 fn safe_file_stem(id: &str) -> String {
     let s: String = id
         .chars()
@@ -1221,10 +1658,19 @@ fn story_item(s: &Story, articles: &[Article]) -> StoryItem {
     let members: Vec<&Article> = s.articles.iter().filter_map(|&i| articles.get(i)).collect();
     let mut outlets: Vec<String> = Vec::new();
     for a in &members {
-        let name = a.source.clone().unwrap_or_else(|| a.id.clone());
-        if !outlets.contains(&name) {
+        if let Some(name) = a.source.clone()
+            && !outlets.contains(&name)
+        {
             outlets.push(name);
         }
+    }
+    // Say how many articles have no known outlet, rather than let the known one seem to
+    // stand for all of them.
+    let unknown = members.iter().filter(|a| a.source.is_none()).count();
+    if unknown > 0 && !outlets.is_empty() {
+        outlets.push(format!("{unknown} of unknown outlet"));
+    } else if unknown > 0 {
+        outlets.push("outlets unknown".into());
     }
     let dates: Vec<String> = members.iter().filter_map(|a| a.date_iso()).collect();
     item(&s.id, &s.title, &outlets, dates, members.len())

@@ -114,6 +114,11 @@ impl CompareLayout {
         self.rows.is_empty()
     }
 
+    /// How many rows have been laid out so far (the rest cost nothing yet).
+    pub fn laid_out(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_some()).count()
+    }
+
     /// A row's layout, if it has been laid out.
     pub fn row(&self, i: usize) -> Option<&RowLayout> {
         self.rows.get(i).and_then(Option::as_ref)
@@ -139,6 +144,42 @@ pub fn effective_reference<'a>(c: &'a Comparison, row: &'a Row, reference: usize
         id
     } else {
         row.reference.as_str()
+    }
+}
+
+/// How close a cell is to the passage of `against` in the same row, 0..1: the model's own
+/// similarity when `against` is the row's reference, else the share of words the word diff
+/// against it finds equal (so the coverage map shades against the reference the reader
+/// chose, with no analysis run again).
+pub fn closeness(row: &Row, cell: &crate::model::Cell, against: &str) -> f32 {
+    if cell.article == against {
+        return 1.0;
+    }
+    if row.reference == against {
+        return cell.similarity;
+    }
+    let Some(diff) = cell.diffs.iter().find(|d| d.against == against) else {
+        return cell.similarity;
+    };
+    let words = |t: &str| t.split_whitespace().count();
+    let (mut equal, mut total) = (0usize, 0usize);
+    for span in &diff.spans {
+        let n = words(&span.text);
+        match span.op {
+            crate::model::DiffOp::Equal => {
+                equal += n;
+                total += n;
+            }
+            crate::model::DiffOp::Changed => {
+                total += n.max(span.old.as_deref().map_or(0, words));
+            }
+            _ => total += n,
+        }
+    }
+    if total == 0 {
+        cell.similarity
+    } else {
+        equal as f32 / total as f32
     }
 }
 
@@ -285,7 +326,10 @@ fn row_layout(
             }
         })
         .collect();
-    let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as u16;
+    // Two lines at least when there are sources to count: the gutter's second line says how
+    // many carry the row ("2/3"), which a one-line row would have no room for.
+    let min = if c.articles.len() > 1 { 2 } else { 1 };
+    let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(min) as u16;
     RowLayout { height, cells }
 }
 

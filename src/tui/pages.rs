@@ -10,7 +10,7 @@ use super::sanitize::{sanitize, sanitize_line};
 use super::styled::passage_pieces;
 use super::theme::Theme;
 use super::wrap::wrap;
-use crate::config::keys::Action;
+use crate::config::keys::{Action, Context};
 use crate::model::{Comparison, DiffOp, DiffSpan, MarkKind, Row};
 
 /// Left margin of text pages (row numbers in the article view).
@@ -89,15 +89,16 @@ fn full_diff_pieces(
         match s.op {
             DiffOp::Dropped => {
                 let sp = if lead(&out) { " " } else { "" };
-                out.push((
-                    format!("{sp}[-{}-]", sanitize(s.text.trim())),
-                    theme.dropped,
-                ));
+                out.push((format!("{sp}[-"), theme.dropped));
+                out.push((sanitize(s.text.trim()).into_owned(), theme.struck));
+                out.push(("-]".into(), theme.dropped));
                 out.push((" ".into(), theme.text));
             }
             _ => {
                 if let (DiffOp::Changed, Some(old)) = (s.op, &s.old) {
-                    out.push((format!("[-{}-]", sanitize(old.trim())), theme.dropped));
+                    out.push(("[-".into(), theme.dropped));
+                    out.push((sanitize(old.trim()).into_owned(), theme.struck));
+                    out.push(("-]".into(), theme.dropped));
                     out.push((" ".into(), theme.text));
                 }
                 let style = match s.op {
@@ -439,6 +440,12 @@ pub fn article(c: &Comparison, index: usize, theme: &Theme, width: u16) -> Page 
     ));
     let pad = " ".repeat(usize::from(PAGE_GUTTER));
     lines.push(Line::from(head));
+    if let Some(url) = &a.url {
+        lines.push(Line::styled(
+            format!("{} (u opens it in the browser)", sanitize_line(url)),
+            theme.dim,
+        ));
+    }
     lines.push(Line::default());
     let mut pos = 0usize;
     let emit = |lines: &mut Vec<Line<'static>>,
@@ -521,82 +528,177 @@ pub fn article(c: &Comparison, index: usize, theme: &Theme, width: u16) -> Page 
     }
 }
 
-/// Which actions each screen answers to, for the help page and the hint bar.
-pub const CONTEXTS: [(&str, &[Action]); 6] = [
-    ("Everywhere", &[Action::Help, Action::Back, Action::Quit]),
-    (
-        "Story list",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::Open,
-            Action::Search,
-        ],
-    ),
-    (
-        "Compare view",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::NextDiff,
-            Action::PrevDiff,
-            Action::NextReference,
-            Action::PrevReference,
-            Action::Open,
-            Action::Article,
-            Action::Coverage,
-            Action::Search,
-            Action::NextMatch,
-            Action::PrevMatch,
-            Action::Export,
-            Action::Sources,
-            Action::ColumnsLeft,
-            Action::ColumnsRight,
-        ],
-    ),
-    (
-        "Row detail",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::NextDiff,
-            Action::PrevDiff,
-        ],
-    ),
-    (
-        "Article",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::PageDown,
-            Action::PageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::NextReference,
-            Action::PrevReference,
-        ],
-    ),
-    (
-        "Coverage map",
-        &[
-            Action::Down,
-            Action::Up,
-            Action::NextReference,
-            Action::PrevReference,
-            Action::Open,
-        ],
-    ),
-];
+/// One outlet's summary, as the reports compute it: the quotations it carries, what only it
+/// reports, what most others have and it leaves out, its reporting verbs, loaded words,
+/// labels, hedges and whom it quotes.
+pub fn outlet(c: &Comparison, index: usize, theme: &Theme, width: u16) -> Page {
+    let Some(a) = c.articles.get(index) else {
+        return Page::default();
+    };
+    let w = usize::from(width).max(20);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut head = vec![Span::styled(
+        sanitize_line(c.display_name(index)).into_owned(),
+        theme.header_reference,
+    )];
+    if let Some(d) = &a.date {
+        head.push(Span::styled(format!(" · {}", sanitize_line(d)), theme.dim));
+    }
+    head.push(Span::styled(format!(" · {} words", a.words), theme.dim));
+    lines.push(Line::from(head));
+    if let Some(t) = &a.title {
+        lines.extend(wrap(&[(&sanitize_line(t), theme.header)], w));
+    }
+    if let Some(url) = &a.url {
+        lines.push(Line::styled(sanitize_line(url).into_owned(), theme.dim));
+    }
+    lines.push(Line::default());
+    let Some(sum) = c.summary.iter().find(|s| s.article == a.id) else {
+        lines.push(Line::styled(
+            "No summary for this source in the comparison.",
+            theme.placeholder,
+        ));
+        return Page {
+            title: format!("Outlet {} of {}", index + 1, c.articles.len()),
+            lines,
+            scroll: 0,
+            width,
+            anchors: Vec::new(),
+        };
+    };
+    let passage = |row_id: usize| -> Option<String> {
+        let row = c.rows.iter().find(|r| r.id == row_id)?;
+        let cell = row
+            .cells
+            .iter()
+            .find(|cell| cell.article == a.id)
+            .or_else(|| row.cells.first())?;
+        Some(sanitize_line(&cell.text).into_owned())
+    };
+    let list = |lines: &mut Vec<Line<'static>>, title: &str, items: Vec<String>| {
+        lines.push(heading(&format!("{title} ({})", items.len()), theme));
+        if items.is_empty() {
+            lines.push(Line::styled("  none", theme.placeholder));
+        }
+        for item in items {
+            lines.extend(indent(wrap(&[(item.as_str(), theme.text)], w - 4), 2));
+        }
+        lines.push(Line::default());
+    };
+    let rows = |ids: &[usize]| -> Vec<String> {
+        ids.iter()
+            .map(|&id| match passage(id) {
+                Some(t) => format!("row {id}: {t}"),
+                None => format!("row {id}"),
+            })
+            .collect()
+    };
+    list(&mut lines, "Only this source reports", rows(&sum.only_here));
+    list(
+        &mut lines,
+        "Most others report, this source leaves out",
+        rows(&sum.omits),
+    );
+    let quotes: Vec<String> = sum
+        .quotes
+        .iter()
+        .filter_map(|id| c.quotes.iter().find(|q| &q.id == id))
+        .map(|g| {
+            let text = g
+                .members
+                .iter()
+                .find(|m| m.quote.article == a.id)
+                .or_else(|| g.members.first())
+                .map(|m| sanitize_line(&m.quote.text).into_owned())
+                .unwrap_or_default();
+            let who = g
+                .speaker
+                .as_deref()
+                .map(|s| format!("{}: ", sanitize_line(s)))
+                .unwrap_or_default();
+            format!(
+                "{who}“{text}” ({} of {} sources)",
+                g.members.len(),
+                c.articles.len()
+            )
+        })
+        .collect();
+    list(&mut lines, "Quotations carried", quotes);
+    let counts = |v: &[crate::model::Count]| -> Vec<String> {
+        if v.is_empty() {
+            Vec::new()
+        } else {
+            vec![
+                v.iter()
+                    .map(|x| format!("{} ×{}", sanitize_line(&x.word), x.count))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        }
+    };
+    for (title, v) in [
+        ("Reporting verbs", &sum.reporting_verbs),
+        ("Loaded words", &sum.loaded_words),
+        ("Labels", &sum.labels),
+        ("Hedges", &sum.hedges),
+        ("Quotes directly", &sum.speakers),
+    ] {
+        let items = counts(v);
+        lines.push(heading(title, theme));
+        if items.is_empty() {
+            lines.push(Line::styled("  none", theme.placeholder));
+        }
+        for item in items {
+            lines.extend(indent(wrap(&[(item.as_str(), theme.text)], w - 4), 2));
+        }
+        lines.push(Line::default());
+    }
+    Page {
+        title: format!("Outlet {} of {}", index + 1, c.articles.len()),
+        lines,
+        scroll: 0,
+        width,
+        anchors: Vec::new(),
+    }
+}
+
+/// The files loading skipped, one per warning, with why.
+pub fn warnings(warnings: &[String], theme: &Theme, width: u16) -> Page {
+    let w = usize::from(width).max(20);
+    let mut lines = Vec::new();
+    if warnings.is_empty() {
+        lines.push(Line::styled(
+            "Every file given was read: nothing was skipped.",
+            theme.placeholder,
+        ));
+    } else {
+        lines.push(Line::styled(
+            format!(
+                "{} could not be read and {} left out:",
+                super::plural(warnings.len(), "file or record"),
+                if warnings.len() == 1 { "was" } else { "were" }
+            ),
+            theme.dim,
+        ));
+        lines.push(Line::default());
+    }
+    for warning in warnings {
+        let text = sanitize_line(warning);
+        let mut wrapped = wrap(&[(&text, theme.text)], w - 2).into_iter();
+        if let Some(mut first) = wrapped.next() {
+            first.spans.insert(0, Span::styled("• ", theme.hint_key));
+            lines.push(first);
+        }
+        lines.extend(indent(wrapped.collect(), 2));
+    }
+    Page {
+        title: super::plural(warnings.len(), "warning"),
+        lines,
+        scroll: 0,
+        width,
+        anchors: Vec::new(),
+    }
+}
 
 /// The help page: every key as bound now, the mouse, and what the styles mean.
 pub fn help(app: &App) -> Page {
@@ -609,22 +711,19 @@ pub fn help(app: &App) -> Page {
         ),
         Line::default(),
     ];
-    for (name, actions) in CONTEXTS {
+    for (context, name) in Context::SECTIONS {
+        let entries: Vec<(Action, &str)> = Action::TABLE
+            .iter()
+            .filter_map(|info| {
+                let usage = info.action.in_context(context)?;
+                Some((info.action, usage.help.unwrap_or(info.help)))
+            })
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
         lines.push(heading(name, t));
-        for &a in actions {
-            let desc = match (name, a) {
-                ("Article", Action::NextReference) => "next article",
-                ("Article", Action::PrevReference) => "previous article",
-                ("Coverage map", Action::NextReference) => "next source",
-                ("Coverage map", Action::PrevReference) => "previous source",
-                ("Coverage map", Action::Open) => "jump to the selected row",
-                ("Row detail", Action::NextDiff) => "next row that differs",
-                ("Row detail", Action::PrevDiff) => "previous row that differs",
-                ("Story list", Action::Search) => "filter the stories",
-                ("Story list", Action::Open) => "open the story",
-                ("Compare view", Action::Open) => "row detail",
-                _ => a.describe(),
-            };
+        for (a, desc) in entries {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", km.keys_of(a)), t.hint_key),
                 Span::styled(desc.to_string(), t.text),
@@ -716,7 +815,7 @@ pub fn help(app: &App) -> Page {
         ),
         (
             Span::styled("██ ▓▓ ▒▒ ░░ ··", t.text),
-            "coverage map: similarity to the row's reference, high to low; absent",
+            "coverage map: similarity to the reference column, high to low; absent",
         ),
     ];
     for (sample, what) in legend {
@@ -734,19 +833,9 @@ pub fn help(app: &App) -> Page {
         title: "Help".into(),
         lines,
         scroll: 0,
-        width: app_text_width(app),
+        width: app.text_width(),
         anchors: Vec::new(),
     }
-}
-
-fn app_text_width(app: &App) -> u16 {
-    let w = app.size.0.saturating_sub(2 + PAGE_GUTTER);
-    if app.cfg.wrap_width > 0 {
-        w.min(app.cfg.wrap_width)
-    } else {
-        w
-    }
-    .max(10)
 }
 
 /// Which sources fit in the coverage map: (first, count), keeping `selected` in view.

@@ -50,19 +50,20 @@ pub fn plain_text(c: &Comparison, cfg: &TuiConfig) -> String {
         };
         let _ = writeln!(
             out,
-            "── Row {} · {} of {} sources{only}",
+            "── Row {} · {} of {}{only}",
             row.id,
             row.cells.len(),
-            c.articles.len()
+            super::plural(c.articles.len(), "source")
         );
         for cell in &row.cells {
             let Some(i) = c.article_index(&cell.article) else {
                 continue;
             };
-            let label = if cell.article == against {
-                "reference".to_string()
-            } else if row.cells.len() == 1 {
+            // A passage no other source has is compared with nothing: not a "reference".
+            let label = if row.cells.len() == 1 && c.articles.len() > 1 {
                 "only here".to_string()
+            } else if cell.article == against {
+                "reference".to_string()
             } else {
                 format!("{}, {:.2}", cell.relation.as_str(), cell.similarity)
             };

@@ -39,12 +39,18 @@ pub struct Theme {
     pub current: Style,
     /// The marker of the current row in the gutter.
     pub cursor: Style,
+    /// The gutter beside every line of the current row: without colour, reversed, so the
+    /// current row shows by more than its ▶.
+    pub current_gutter: Style,
     /// Words changed against the reference.
     pub changed: Style,
     /// Words only this source has.
     pub added: Style,
-    /// Marker where this source leaves out the reference's words.
+    /// Marker where this source leaves out the reference's words (`[−3]`, and the brackets
+    /// around left-out words). Not struck through, so the minus sign stays readable.
     pub dropped: Style,
+    /// The left-out words themselves, struck through.
+    pub struck: Style,
     /// Where a source says nothing in a row.
     pub placeholder: Style,
     /// Passages only one source has.
@@ -114,12 +120,14 @@ impl Theme {
                 .add_modifier(b | Modifier::UNDERLINED),
             current: Style::new().bg(current_bg),
             cursor: Style::new().fg(accent).add_modifier(b),
+            current_gutter: Style::new().bg(current_bg),
             changed: Style::new().fg(changed.0).bg(changed.1).add_modifier(b),
             added: Style::new()
                 .fg(added.0)
                 .bg(added.1)
                 .add_modifier(b | Modifier::UNDERLINED),
-            dropped: Style::new()
+            dropped: Style::new().fg(dropped).add_modifier(Modifier::DIM),
+            struck: Style::new()
                 .fg(dropped)
                 .add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
             placeholder: Style::new()
@@ -255,9 +263,11 @@ impl Theme {
             header_reference: strip(self.header_reference),
             current: Style::new(),
             cursor: strip(self.cursor),
+            current_gutter: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             changed: strip(self.changed),
             added: strip(self.added),
             dropped: strip(self.dropped),
+            struck: strip(self.struck),
             placeholder: strip(self.placeholder),
             unique: strip(self.unique),
             aligned: Style::new(),
@@ -267,7 +277,14 @@ impl Theme {
             error: strip(self.error),
             border: strip(self.border),
             heat: self.heat.map(strip),
-            marks: self.marks.map(strip),
+            // Attribution is told by colour alone in the themes; without colour it is
+            // underlined and dimmed so "said" and "claimed" still stand out.
+            marks: {
+                let mut marks = self.marks.map(strip);
+                marks[mark_index(MarkKind::Attribution)] =
+                    Style::new().add_modifier(Modifier::UNDERLINED | Modifier::DIM);
+                marks
+            },
         }
     }
 }
@@ -298,7 +315,40 @@ mod tests {
             }
             assert!(t.changed.add_modifier.contains(Modifier::BOLD));
             assert!(t.added.add_modifier.contains(Modifier::UNDERLINED));
-            assert!(t.dropped.add_modifier.contains(Modifier::CROSSED_OUT));
+            assert!(t.struck.add_modifier.contains(Modifier::CROSSED_OUT));
+        }
+    }
+
+    #[test]
+    fn without_colour_every_mark_and_the_current_row_keep_a_modifier() {
+        let kinds = [
+            MarkKind::Attribution,
+            MarkKind::Hedge,
+            MarkKind::Booster,
+            MarkKind::Loaded,
+            MarkKind::Label,
+            MarkKind::Quote,
+            MarkKind::ScareQuote,
+            MarkKind::SpeakerLoaded,
+        ];
+        for name in [ThemeName::Dark, ThemeName::Light, ThemeName::ColourBlind] {
+            let t = Theme::new(name, true);
+            for k in kinds {
+                assert!(!t.mark(k).add_modifier.is_empty(), "{name:?} {k:?}");
+            }
+            assert!(
+                t.current_gutter.add_modifier.contains(Modifier::REVERSED),
+                "{name:?}: the current row shows by more than its ▶"
+            );
+        }
+    }
+
+    #[test]
+    fn the_left_out_count_is_not_struck_through() {
+        // "[−3]": a line through it hides the minus sign.
+        for no_color in [false, true] {
+            let t = Theme::new(ThemeName::Dark, no_color);
+            assert!(!t.dropped.add_modifier.contains(Modifier::CROSSED_OUT));
         }
     }
 

@@ -18,19 +18,28 @@ use ratatui::style::Modifier;
 const WIDE: (u16, u16) = (160, 48);
 const NARROW: (u16, u16) = (50, 30);
 
+/// Where the test readers export a relative name: a folder that does not exist, so a test
+/// that confirms the export dialog by accident writes nothing (and snapshots do not show the
+/// folder the tests run in).
+const NO_EXPORTS: &str = "/nonexistent/exports";
+
 fn sample_app() -> App {
     let cfg = Config::default();
     let loaded = parallax::load(&[], &cfg);
     let story = parallax::group::one_story(&loaded.articles);
-    App::new(loaded.articles, vec![story], cfg, true)
+    let mut app = App::new(loaded.articles, vec![story], cfg, true);
+    app.export_dir = NO_EXPORTS.into();
+    app
 }
 
 fn fixture_app(no_color: bool) -> App {
-    App::from_comparisons(
+    let mut app = App::from_comparisons(
         vec![fixtures::three_outlets()],
         TuiConfig::default(),
         no_color,
-    )
+    );
+    app.export_dir = NO_EXPORTS.into();
+    app
 }
 
 fn draw(app: &mut App, (w, h): (u16, u16)) -> Buffer {
@@ -665,7 +674,7 @@ fn piped_output_prints_the_story_as_plain_text() {
 /// Read what the program writes into a terminal emulator until its screen shows `text`;
 /// returns every byte read, for checks on the escape sequences themselves.
 #[cfg(unix)]
-fn wait_for_screen(
+pub(crate) fn wait_for_screen(
     p: &mut expectrl::session::OsSession,
     vt: &mut vt100::Parser,
     raw: &mut Vec<u8>,
@@ -735,12 +744,27 @@ fn real_binary_in_a_pseudo_terminal_opens_steps_and_restores() {
         "{}",
         vt.screen().contents()
     );
+    // A long paste into the search (#18 item 6): asked for bracketed, it arrives as one event
+    // and the Enter after it is taken at once, with no further key needed.
+    assert!(
+        String::from_utf8_lossy(&raw).contains("\u{1b}[?2004h"),
+        "asks for bracketed paste"
+    );
+    let pasted = "zqx paste ".repeat(2_000);
+    p.send(format!("/\u{1b}[200~{pasted}\u{1b}[201~\r"))
+        .unwrap();
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "no row matches"),
+        "{}",
+        vt.screen().contents()
+    );
     p.send("q").unwrap();
     let status = p.get_process().wait().unwrap();
     wait_for_screen(&mut p, &mut vt, &mut raw, "\u{0}never");
     let tail = String::from_utf8_lossy(&raw).into_owned();
     assert!(tail.contains("\u{1b}[?1049l"), "left the alternate screen");
     assert!(tail.contains("\u{1b}[?1000l"), "released the mouse");
+    assert!(tail.contains("\u{1b}[?2004l"), "bracketed paste off again");
     assert!(
         tail.ends_with("\u{1b}[?25h"),
         "cursor shown again at the end: {:?}",
@@ -781,7 +805,7 @@ fn panicking_terminal_child() {
 
 /// Raw mode as the terminal driver sees it: no line editing, no echo.
 #[cfg(unix)]
-fn raw_mode(p: &expectrl::session::OsSession) -> bool {
+pub(crate) fn raw_mode(p: &expectrl::session::OsSession) -> bool {
     use rustix::termios::LocalModes;
     let pty = p.get_process().get_raw_handle().unwrap();
     let modes = rustix::termios::tcgetattr(&pty).unwrap().local_modes;
@@ -876,7 +900,7 @@ fn a_jump_shows_its_row_near_the_top_with_context() {
         keys(&mut app, "j");
     }
     let o = app.open.as_ref().unwrap();
-    let rows = parallax::tui::app::visible_rows(o, 30);
+    let rows = parallax::tui::app::visible_rows(o, app.layout().body);
     let current = rows
         .iter()
         .find(|r| r.0 == 6)
@@ -946,14 +970,19 @@ mod random_use {
             let mut app = App::from_comparisons(vec![c], TuiConfig::default(), false);
             // Random keys can confirm the export dialog: its file must land in a temporary
             // folder, never in the working directory (the repository, under `cargo test`).
+            // Relative names go to the export folder; a name typed to climb out of it or
+            // start from the root is flattened into a plain file name there.
             let dir = tempfile::tempdir().unwrap();
+            app.export_dir = dir.path().to_path_buf();
             for k in seq {
                 keys(&mut app, KEYS[k]);
-                if let Some(Modal::Export(d)) = app.modal.as_mut()
-                    && !d.path.starts_with(&*dir.path().to_string_lossy())
-                {
-                    let name = d.path.replace('/', "_");
-                    d.path = dir.path().join(name).to_string_lossy().into_owned();
+                if let Some(Modal::Export(d)) = app.modal.as_mut() {
+                    let p = std::path::Path::new(&d.path);
+                    let escapes = p.is_absolute()
+                        || p.components().any(|c| !matches!(c, std::path::Component::Normal(_)));
+                    if escapes {
+                        d.path = d.path.replace(['/', '.'], "_");
+                    }
                 }
                 if app.quit {
                     break;
@@ -962,4 +991,409 @@ mod random_use {
             }
         }
     }
+}
+
+// ---- robustness of the reader (#18) ----
+
+/// A story of `n` rows, made by repeating the rows of a small fixture.
+fn long_story(n: usize) -> Comparison {
+    let mut c = fixtures::many_sources(3, 4);
+    let rows = c.rows.clone();
+    c.rows = (0..n)
+        .map(|i| {
+            let mut r = rows[i % rows.len()].clone();
+            r.id = i + 1;
+            r
+        })
+        .collect();
+    c
+}
+
+#[test]
+fn the_last_row_of_a_long_story_costs_a_screenful_of_layout() {
+    let mut app = App::from_comparisons(vec![long_story(30_000)], TuiConfig::default(), true);
+    app.resize(100, 30);
+    keys(&mut app, "G");
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.row, 29_999);
+    let laid = o.layout.as_ref().unwrap().laid_out();
+    assert!(laid < 100, "{laid} rows laid out to show the last one");
+    let s = screen(&mut app, (100, 30));
+    assert!(s.contains("row 30000/30000"), "{s}");
+    // Paging back up and jumping to the top stay as cheap.
+    keys(&mut app, "pgdn k k g");
+    let laid = app
+        .open
+        .as_ref()
+        .unwrap()
+        .layout
+        .as_ref()
+        .unwrap()
+        .laid_out();
+    assert!(laid < 200, "{laid}");
+}
+
+#[test]
+fn a_frame_drawn_after_the_terminal_shrank_stays_inside_it() {
+    // The reader last heard of 200 columns; the frame it draws into has 45 (tmux resized the
+    // window and the key came before the resize event). Nothing may be written outside.
+    for seq in ["", "v", "e", "c", "?", "enter"] {
+        let mut app = App::from_comparisons(
+            vec![fixtures::many_sources(12, 8)],
+            TuiConfig::default(),
+            true,
+        );
+        app.export_dir = NO_EXPORTS.into();
+        app.resize(200, 40);
+        keys(&mut app, seq);
+        for (w, h) in [(45, 40), (45, 12), (200, 10), (41, 10)] {
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            view::render(&app, area, &mut buf);
+        }
+    }
+}
+
+#[test]
+fn a_paste_is_typed_into_the_open_input_line_only() {
+    let mut app = fixture_app(true);
+    app.resize(120, 30);
+    let long = "Riyadh ".repeat(3_000);
+    // Outside an input line a paste does nothing (its letters are not keys).
+    app.handle_event(&Event::Paste("qqq".into()));
+    assert!(!app.quit && app.modal.is_none());
+    keys(&mut app, "/");
+    app.handle_event(&Event::Paste(format!("{long}\nline two\u{1b}[31m")));
+    match &app.modal {
+        Some(Modal::Search(text)) => {
+            assert!(text.starts_with("Riyadh Riyadh") && text.ends_with("line two [31m"));
+            assert!(!text.chars().any(char::is_control), "one line, no controls");
+        }
+        other => panic!("{other:?}"),
+    }
+    keys(&mut app, "ctrl-u");
+    app.handle_event(&Event::Paste("Riyadh".into()));
+    keys(&mut app, "enter");
+    assert!(app.modal.is_none());
+    assert!(!app.open.as_ref().unwrap().matches.is_empty());
+}
+
+// ---- the features readers of news expect (#15) ----
+
+#[test]
+fn d_shows_only_rows_that_differ_and_s_only_shared_rows() {
+    let mut app = sample_app();
+    app.resize(120, 30);
+    let all = app.open.as_ref().unwrap().c.rows.len();
+    keys(&mut app, "d");
+    assert!(app.status.as_ref().unwrap().text.contains("differ"));
+    let filtered = app.open.as_ref().unwrap().filtered;
+    let s = screen(&mut app, (120, 30));
+    assert!(
+        s.contains(&format!("· {filtered} differ")),
+        "title says so: {s}"
+    );
+    let o = app.open.as_ref().unwrap();
+    assert!(
+        o.filtered < all && o.filtered > 0,
+        "{} of {all}",
+        o.filtered
+    );
+    let shown: Vec<usize> = (0..all).filter(|&i| o.row_shown(i)).collect();
+    assert!(shown.iter().all(|&i| o.differs[i]));
+    assert!(o.row_shown(o.row));
+    // j visits only shown rows, and the screen lists only those.
+    for _ in 0..5 {
+        keys(&mut app, "j");
+        let o = app.open.as_ref().unwrap();
+        assert!(o.differs[o.row]);
+    }
+    let o = app.open.as_ref().unwrap();
+    let body = app.layout().body;
+    for (i, _, _) in parallax::tui::app::visible_rows(o, body) {
+        assert!(o.differs[i], "row {i} drawn under d");
+    }
+    keys(&mut app, "s");
+    let o = app.open.as_ref().unwrap();
+    for i in (0..all).filter(|&i| o.row_shown(i)) {
+        assert!(o.c.rows[i].cells.len() >= 2 && o.differs[i]);
+    }
+    keys(&mut app, "d s");
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.filtered, all);
+    assert!((0..all).all(|i| o.row_shown(i)));
+    let s = screen(&mut app, (120, 30));
+    assert!(s.contains("row "), "{s}");
+}
+
+#[test]
+fn o_shows_an_outlets_summary_and_tab_the_next() {
+    let mut app = App::from_comparisons(
+        vec![fixtures::report_comparison(false)],
+        TuiConfig::default(),
+        true,
+    );
+    app.resize(100, 30);
+    keys(&mut app, "o");
+    assert_eq!(app.screen(), Screen::Outlet);
+    let first = app.outlet.1;
+    let s = screen(&mut app, (100, 30));
+    for heading in [
+        "Only this source reports",
+        "leaves out",
+        "Quotations carried",
+        "Reporting verbs",
+        "Loaded words",
+    ] {
+        assert!(s.contains(heading), "{heading} missing:\n{s}");
+    }
+    keys(&mut app, "tab");
+    assert_eq!(app.screen(), Screen::Outlet);
+    assert_ne!(app.outlet.1, first);
+    keys(&mut app, "q");
+    assert_eq!(app.screen(), Screen::Compare);
+}
+
+#[test]
+fn u_opens_only_a_web_address_and_y_copies_sanitised_text() {
+    use parallax::tui::app::Effect;
+    let c = fixtures::report_comparison(true);
+    let cnbc = c
+        .articles
+        .iter()
+        .position(|a| a.url.as_deref().is_some_and(|u| u.starts_with("https:")))
+        .unwrap();
+    let script = c
+        .articles
+        .iter()
+        .position(|a| {
+            a.url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("javascript:"))
+        })
+        .unwrap();
+    let none = c.articles.iter().position(|a| a.url.is_none()).unwrap();
+    let mut app = App::from_comparisons(vec![c], TuiConfig::default(), true);
+    app.resize(120, 30);
+    let to = |app: &mut App, i: usize| {
+        while app.open.as_ref().unwrap().reference != i {
+            keys(app, "tab");
+        }
+    };
+    to(&mut app, cnbc);
+    keys(&mut app, "u");
+    assert_eq!(
+        app.effects.drain(..).collect::<Vec<_>>(),
+        [Effect::OpenUrl(
+            "https://www.cnbc.com/2025/02/25/kremlin-plays-it-cool.html".into()
+        )]
+    );
+    for i in [script, none] {
+        to(&mut app, i);
+        keys(&mut app, "u");
+        assert!(app.effects.is_empty(), "no browser for article {i}");
+        assert!(app.status.as_ref().unwrap().error);
+    }
+    // y copies every source's passage of the row, escapes removed.
+    for _ in 0..8 {
+        keys(&mut app, "y");
+        assert!(app.status.as_ref().unwrap().text.contains("OSC 52"));
+        match app.effects.pop() {
+            Some(Effect::Copy(text)) => {
+                assert!(!text.is_empty());
+                assert!(!text.contains('\u{1b}'), "{text:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        keys(&mut app, "j");
+    }
+}
+
+#[test]
+fn skipped_files_are_announced_and_listed_on_the_warnings_screen() {
+    let cfg = Config::default();
+    let loaded = parallax::load(&[], &cfg);
+    let a = &loaded.articles;
+    let stories = vec![
+        Story {
+            id: "s1".into(),
+            title: parallax::group::title_of(&a[0]),
+            articles: vec![0, 1],
+        },
+        Story {
+            id: "s2".into(),
+            title: parallax::group::title_of(&a[2]),
+            articles: vec![2],
+        },
+    ];
+    let mut app = App::new(loaded.articles, stories, cfg, true).with_warnings(vec![
+        "feed.jsonl: 198 records without article text skipped".into(),
+        "big.html: larger than max_file_bytes".into(),
+    ]);
+    let s = screen(&mut app, (100, 30));
+    assert!(
+        s.contains("2 files skipped while loading — w lists them"),
+        "{s}"
+    );
+    keys(&mut app, "w");
+    assert_eq!(app.screen(), Screen::Warnings);
+    let s = screen(&mut app, (100, 30));
+    assert!(
+        s.contains("• feed.jsonl: 198 records") && s.contains("• big.html"),
+        "{s}"
+    );
+    keys(&mut app, "q");
+    assert_eq!(app.screen(), Screen::Stories);
+}
+
+#[test]
+fn hiding_the_reference_says_where_it_moved() {
+    let mut app = fixture_app(true);
+    app.resize(120, 30);
+    keys(&mut app, "v space");
+    let status = app.status.clone().unwrap();
+    assert!(status.text.contains("the reference is now"), "{status:?}");
+}
+
+#[test]
+fn export_names_must_fit_the_format_and_land_in_the_export_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture_app(true);
+    app.export_dir = dir.path().to_path_buf();
+    app.resize(120, 30);
+    // The keys of issue #15: q typed into the name makes "s1.jsonqq", which is refused.
+    keys(&mut app, "e q q enter");
+    let s = screen(&mut app, (120, 30));
+    assert!(
+        s.contains("does not fit JSON"),
+        "the reason shows under the dialog: {s}"
+    );
+    assert!(
+        matches!(app.modal, Some(Modal::Export(_))),
+        "dialog stays open"
+    );
+    assert!(app.status.as_ref().unwrap().error);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // A name without an extension gets the format's; the message names the whole path.
+    keys(&mut app, "ctrl-u");
+    typed(&mut app, "report");
+    keys(&mut app, "tab enter");
+    assert!(app.modal.is_none());
+    let written = dir.path().join("report.md");
+    assert!(written.is_file());
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.text.contains(&*written.to_string_lossy()),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn plain_text_labels_a_single_source_row_only_here() {
+    let c = fixtures::three_outlets();
+    let text = parallax::tui::plain_text(&c, &TuiConfig::default());
+    for block in text
+        .split("── Row ")
+        .filter(|b| b.contains("only this source"))
+    {
+        assert!(!block.contains("(reference)"), "{block}");
+        assert!(block.contains("(only here)"), "{block}");
+    }
+}
+
+#[test]
+fn reader_flags_choose_theme_reference_and_story() {
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("parallax")
+            .unwrap()
+            .args(args)
+            .env("HOME", std::env::temp_dir())
+            .env(
+                "XDG_CONFIG_HOME",
+                std::env::temp_dir().join("parallax-no-config"),
+            )
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--theme", "light", "--reference", "RT"]);
+    assert!(out.status.success(), "{out:?}");
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("RT (reference)"), "{s}");
+    let out = run(&["--story", "no-such-story"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no story with id"));
+    let out = run(&["--theme", "neon"]);
+    assert!(!out.status.success());
+    let out = run(&["stories", "--theme", "light"]);
+    assert!(
+        !out.status.success(),
+        "reader flags are not for subcommands"
+    );
+}
+
+/// The sizes of issue #15, where the essentials must stay on screen.
+const SIZES: [(u16, u16); 4] = [(160, 45), (100, 30), (70, 30), (50, 20)];
+
+#[test]
+fn nineteen_sources_at_four_sizes_keep_help_quit_title_and_counter() {
+    let mut c = fixtures::many_sources(19, 8);
+    c.story.title = "Russian foreign minister says talks with U.S. officials in Riyadh were useful, embassies to reopen".into();
+    for (w, h) in SIZES {
+        let mut app = App::from_comparisons(vec![c.clone()], TuiConfig::default(), true);
+        app.resize(w, h);
+        let shot = screen(&mut app, (w, h));
+        insta::assert_snapshot!(format!("nineteen_sources_{w}x{h}"), shot);
+        let lines: Vec<&str> = shot.lines().collect();
+        let bar = lines[usize::from(h) - 1];
+        assert!(
+            bar.contains("? help") && bar.contains("q quit"),
+            "{w}×{h}: {bar:?}"
+        );
+        let title = lines[0];
+        assert!(title.starts_with("parallax "), "{title:?}");
+        assert!(
+            title.contains(&c.story.title) || title.contains('…'),
+            "{w}×{h}: a cut title ends with …: {title:?}"
+        );
+        let cols = &app.open.as_ref().unwrap().layout.as_ref().unwrap().columns;
+        let hidden = cols.hidden_left + cols.hidden_right;
+        if cols.stacked {
+            assert_eq!(hidden, 0);
+        } else {
+            assert_eq!(hidden, 19 - cols.cols.len(), "{w}×{h}");
+            assert!(
+                title.contains(&format!("◀{} {}▶", cols.hidden_left, cols.hidden_right)),
+                "{w}×{h}: counter in {title:?}"
+            );
+        }
+        // The coverage map says how many sources are out of view.
+        keys(&mut app, "c");
+        let shot = screen(&mut app, (w, h));
+        let title = shot.lines().next().unwrap_or("");
+        let (_, count) = parallax::tui::pages::coverage_window(19, w, 0);
+        if count < 19 {
+            let counter = format!("◀0 {}▶", 19 - count);
+            assert!(title.contains(&counter), "{w}×{h}: {title:?}");
+        }
+        insta::assert_snapshot!(format!("nineteen_sources_coverage_{w}x{h}"), shot);
+    }
+}
+
+#[test]
+fn a_one_line_row_still_says_how_many_sources_carry_it() {
+    let cfg = TuiConfig {
+        wrap_width: 0,
+        ..TuiConfig::default()
+    };
+    let mut app = App::from_comparisons(vec![fixtures::three_outlets()], cfg, true);
+    let s = screen(&mut app, (400, 20));
+    let lines: Vec<&str> = s.lines().collect();
+    let first = lines.iter().position(|l| l.starts_with("▶")).unwrap();
+    let row = &app.open.as_ref().unwrap().c.rows[0];
+    let count = format!("{}/3", row.cells.len());
+    assert!(
+        lines[first + 1].trim_start().starts_with(&count),
+        "{:?}",
+        &lines[first..first + 2]
+    );
 }

@@ -100,13 +100,20 @@ fn parse_front_matter(fm: &FrontMatter<'_>) -> Result<Value, FrontMatterError> {
     }
 }
 
+/// A parser's message on one line, and short: parsers quote the offending line, which in a
+/// hostile file is 100 KB long.
 fn first_line(s: &str) -> String {
-    s.lines()
+    let line = s
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    crate::text::shorten(&line, MESSAGE_CHARS)
 }
+
+/// The longest parser message kept in a note, in characters.
+const MESSAGE_CHARS: usize = 240;
 
 /// TOML values as JSON values, dates as their text.
 fn toml_to_json(v: toml::Value) -> Value {
@@ -130,11 +137,30 @@ pub fn paras_of_markdown(md: &str) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut in_image = 0usize;
+    // Raw HTML blocks (`<p>…</p>`, `<div>` and the text up to the next blank line) are read
+    // as HTML, so their text stays.
+    let mut html: Option<String> = None;
     for event in Parser::new(md) {
+        if let Some(block) = html.as_mut() {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => {
+                    Para::flush_into(&mut out, &mut cur);
+                    out.extend(super::html::paras_of_html(block));
+                    html = None;
+                }
+                Event::Html(t) | Event::Text(t) => block.push_str(&t),
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::HtmlBlock) => html = Some(String::new()),
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Text(t) | Event::Code(t) if in_image == 0 => cur.push_str(&t),
+            Event::InlineHtml(t) if t.trim_start().to_ascii_lowercase().starts_with("<br") => {
+                Para::flush_into(&mut out, &mut cur)
+            }
             Event::SoftBreak if in_image == 0 => cur.push(' '),
             Event::HardBreak => Para::flush_into(&mut out, &mut cur),
             Event::Start(
@@ -205,6 +231,34 @@ mod tests {
         assert!(!note.contains('\n'));
         assert_eq!(doc.paras.len(), 1);
         assert_eq!(doc.title, None);
+    }
+
+    #[test]
+    fn raw_html_blocks_keep_their_text() {
+        let md = "Intro paragraph here.\n\n<p>The Kremlin said ties were <em>recovering</em>.</p>\n\n<div class=\"note\">Peskov spoke on Tuesday.</div>\n\n<div>\nText right after a div line, without a blank line.\nAnd a second line.\n\n<script>var x = 1;</script>\n\nLast one.\n";
+        let texts: Vec<String> = paras_of_markdown(md).into_iter().map(|p| p.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Intro paragraph here.",
+                "The Kremlin said ties were recovering.",
+                "Peskov spoke on Tuesday.",
+                "Text right after a div line, without a blank line. And a second line.",
+                "Last one."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_front_matter_error_on_a_huge_line_stays_short() {
+        let text = format!(
+            "+++\ntitle = \"{}\n+++\nThe Kremlin has stated that efforts are in early stages.\n",
+            "x".repeat(100_000)
+        );
+        let mut doc = RawDoc::default();
+        let note = read(&text, &mut doc).unwrap();
+        assert!(note.starts_with("malformed TOML front matter"), "{note}");
+        assert!(note.chars().count() < 400, "{} chars", note.chars().count());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod fields;
 pub mod html;
 pub mod markdown;
+pub mod tags;
 
 pub use fields::host_of;
 
@@ -83,14 +84,26 @@ pub fn read_declared(
     if let Some(enc) = decoded.legacy {
         out.notes.push(format!("not UTF-8; read as {enc}"));
     }
+    if decoded.replaced > 0 {
+        out.notes.push(format!(
+            "UTF-8 with {} invalid byte sequence{}, each shown as \u{fffd}",
+            decoded.replaced,
+            if decoded.replaced == 1 { "" } else { "s" }
+        ));
+    }
     let text = decoded.text.as_str();
+    if let Some(kind) = own_report(format, text) {
+        return Err(ReadError::OwnReport { format: kind });
+    }
     let base = RawDoc {
         path: path.to_string_lossy().into_owned(),
         id: stem(path),
         ..RawDoc::default()
     };
     match format {
-        Format::Text if looks_like_page(text) => out.docs.push(html_doc(text, base)?),
+        Format::Text if looks_like_page(text) => {
+            out.docs.push(html_doc(text, base, &mut out.notes)?)
+        }
         Format::Text => {
             let mut doc = base;
             doc.paras = paras_of_text(text);
@@ -104,9 +117,12 @@ pub fn read_declared(
             }
             out.docs.push(doc);
         }
-        Format::Html => out.docs.push(html_doc(text, base)?),
+        Format::Html => out.docs.push(html_doc(text, base, &mut out.notes)?),
         Format::Json => {
-            let value: Value = serde_json::from_str(text)?;
+            let value: Value = serde_json::from_str(&lone_surrogates_replaced(text))?;
+            if is_comparison_json(&value) {
+                return Err(ReadError::OwnReport { format: "JSON" });
+            }
             let records = fields::records(value);
             let many = records.len() > 1;
             for (i, rec) in records.into_iter().enumerate() {
@@ -116,6 +132,7 @@ pub fn read_declared(
         Format::JsonLines => {
             let mut bad = Vec::new();
             let mut n = 0;
+            let text = lone_surrogates_replaced(text);
             for (i, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
@@ -138,6 +155,7 @@ pub fn read_declared(
     if out.docs.is_empty() && format != Format::Json && format != Format::JsonLines {
         return Err(ReadError::NoText);
     }
+    out.notes = collapse_record_notes(std::mem::take(&mut out.notes));
     Ok(out)
 }
 
@@ -160,6 +178,98 @@ fn stem(path: &Path) -> String {
         .unwrap_or_else(|| "article".into())
 }
 
+/// Is this text a report parallax wrote (Markdown or HTML; JSON is recognised once parsed)?
+/// Read back as an article it would join its own story. Returns the report's format.
+fn own_report(format: Format, text: &str) -> Option<&'static str> {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    match format {
+        Format::Html | Format::Text
+            if head
+                .to_ascii_lowercase()
+                .contains("<meta name=\"generator\" content=\"parallax ") =>
+        {
+            Some("HTML")
+        }
+        Format::Markdown | Format::Text => {
+            let mut lines = head.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next()?;
+            let byline = |l: &str| {
+                l.starts_with("Story `")
+                    && l.contains(" sources · ")
+                    && l.contains(" aligned passages · ")
+                    && l.contains(" · parallax ")
+            };
+            (first.starts_with("# parallax comparison") || lines.take(3).any(byline))
+                .then_some("Markdown")
+        }
+        _ => None,
+    }
+}
+
+/// A comparison object as `parallax export --format json` writes it (docs/JSON.md), or an
+/// array of them.
+fn is_comparison_json(value: &Value) -> bool {
+    let one = |v: &Value| {
+        v.as_object().is_some_and(|o| {
+            o.get("version").is_some_and(Value::is_u64)
+                && o.get("story").is_some_and(|s| s.get("id").is_some())
+                && o.get("articles").is_some_and(Value::is_array)
+                && o.get("rows").is_some_and(Value::is_array)
+        })
+    };
+    match value {
+        Value::Array(items) => !items.is_empty() && items.iter().all(one),
+        v => one(v),
+    }
+}
+
+/// JSON text with every `\uXXXX` escape of a lone surrogate (half of a UTF-16 pair, which
+/// names no character) turned into `\ufffd`: one such escape in one field must not make the
+/// whole file unreadable. Pairs and escaped backslashes are left alone.
+fn lone_surrogates_replaced(text: &str) -> std::borrow::Cow<'_, str> {
+    let lower = |b: u8| b.to_ascii_lowercase();
+    let b = text.as_bytes();
+    if !b
+        .windows(3)
+        .any(|w| w[0] == b'\\' && lower(w[1]) == b'u' && lower(w[2]) == b'd')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let unit = |at: usize| -> Option<u16> {
+        if b.get(at) != Some(&b'\\') || b.get(at + 1) != Some(&b'u') {
+            return None;
+        }
+        let hex = text.get(at + 2..at + 6)?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut copied = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&text[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+            }
+            // Any other escape, `\\` included: skip the escaped character.
+            _ => i += 2,
+        }
+    }
+    out.push_str(&text[copied.min(text.len())..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Plain-text files that are really saved web pages.
 fn looks_like_page(text: &str) -> bool {
     let head = text
@@ -170,8 +280,8 @@ fn looks_like_page(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-fn html_doc(text: &str, mut doc: RawDoc) -> Result<RawDoc, ReadError> {
-    html::read(text, &mut doc)?;
+fn html_doc(text: &str, mut doc: RawDoc, notes: &mut Vec<String>) -> Result<RawDoc, ReadError> {
+    notes.extend(html::read(text, &mut doc)?);
     if doc.source.is_none() {
         doc.source = doc.url.as_deref().and_then(fields::host_of);
     }
@@ -202,6 +312,32 @@ fn record(rec: Value, base: &RawDoc, n: Option<usize>, out: &mut Read) {
             where_(n)
         )),
     }
+}
+
+/// Notes about many records of one file that say the same thing ("record 5: no article
+/// text"), said once with a count: a feed of 198 non-article records gives one warning, not 198.
+fn collapse_record_notes(notes: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // reason -> (index in out, count, first record)
+    let mut seen: Vec<(String, usize, usize, String)> = Vec::new();
+    for note in notes {
+        let split = note
+            .strip_prefix("record ")
+            .and_then(|rest| rest.split_once(": "))
+            .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()));
+        let Some((n, reason)) = split else {
+            out.push(note);
+            continue;
+        };
+        if let Some(entry) = seen.iter_mut().find(|e| e.0 == reason) {
+            entry.2 += 1;
+            out[entry.1] = format!("{} records (first: record {}): {reason}", entry.2, entry.3);
+        } else {
+            seen.push((reason.to_string(), out.len(), 1, n.to_string()));
+            out.push(note);
+        }
+    }
+    out
 }
 
 fn where_(n: Option<usize>) -> String {
@@ -247,6 +383,59 @@ mod tests {
             r.notes
                 .iter()
                 .any(|n| n.starts_with("record 5: no article text")),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    #[test]
+    fn a_lone_surrogate_does_not_reject_the_file() {
+        let r = read(
+            Path::new("x.json"),
+            Format::Json,
+            br#"{"title": "A \ud800 B", "text": "Pair \ud83d\ude00 and \\ud800 literal, lone \udc00 end."}"#,
+        )
+        .unwrap();
+        assert_eq!(r.docs[0].title.as_deref(), Some("A \u{fffd} B"));
+        assert_eq!(
+            r.docs[0].paras[0].text,
+            "Pair \u{1f600} and \\ud800 literal, lone \u{fffd} end."
+        );
+    }
+
+    #[test]
+    fn own_reports_are_recognised() {
+        let md = "# Kremlin ties\n\nStory `s1` · 3 sources · 40 aligned passages · reading order of RT · parallax 0.1.0\n\n## Sources\n";
+        let err = read(Path::new("r.md"), Format::Markdown, md.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a parallax Markdown report, not an article; skipped"
+        );
+        let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"parallax 0.1.0\">\n</head><body><p>x</p></body></html>";
+        assert!(read(Path::new("r.html"), Format::Html, html.as_bytes()).is_err());
+        let json =
+            r#"{"version": 1, "story": {"id": "s1", "title": "T"}, "articles": [], "rows": []}"#;
+        let err = read(Path::new("r.json"), Format::Json, json.as_bytes()).unwrap_err();
+        assert!(
+            matches!(err, ReadError::OwnReport { format: "JSON" }),
+            "{err:?}"
+        );
+        // An article that merely mentions parallax is an article.
+        let plain = "The parallax comparison of two stars.\n\nAstronomers said on Monday.";
+        assert!(read(Path::new("a.md"), Format::Markdown, plain.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn many_records_without_text_are_one_note_with_a_count() {
+        let text: String = (0..198)
+            .map(|i| format!("{{\"id\": {i}, \"kind\": \"ad\"}}\n"))
+            .collect::<String>()
+            + "{\"title\": \"A\", \"text\": \"The one article.\"}\n";
+        let r = read(Path::new("feed.jsonl"), Format::JsonLines, text.as_bytes()).unwrap();
+        assert_eq!(r.docs.len(), 1);
+        assert_eq!(r.notes.len(), 1, "{:?}", r.notes);
+        assert!(
+            r.notes[0].starts_with("198 records (first: record 1): no article text"),
             "{:?}",
             r.notes
         );

@@ -3,37 +3,56 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::title_bar;
+use super::{put, rule, title_bar};
 use crate::tui::app::{App, visible_rows};
 use crate::tui::layout::GUTTER;
 use crate::tui::sanitize::sanitize_line;
+use crate::tui::screen::ScreenLayout;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
+    let area = layout.area;
     let t = &app.theme;
     let Some(o) = &app.open else { return };
     let Some(l) = &o.layout else { return };
     let c = &o.c;
     let shown = o.shown.iter().filter(|s| **s).count();
-    let mut right = format!(
-        "row {}/{} · ref {} · {} sources",
-        (o.row + 1).min(c.rows.len()),
-        c.rows.len(),
-        sanitize_line(c.display_name(o.reference)),
-        c.articles.len()
-    );
+    let mut position = format!("row {}/{}", (o.row + 1).min(c.rows.len()), c.rows.len());
+    if !o.filter.is_all() {
+        let which = match (o.filter.differs, o.filter.shared) {
+            (true, true) => "shared, differ",
+            (true, false) => "differ",
+            _ => "shared",
+        };
+        position.push_str(&format!(" · {} {which}", o.filtered));
+    }
+    let reference = format!("ref {}", sanitize_line(c.display_name(o.reference)));
+    let mut sources = crate::tui::plural(c.articles.len(), "source");
     if shown < c.articles.len() {
-        right.push_str(&format!(" ({} hidden)", c.articles.len() - shown));
+        sources.push_str(&format!(" ({} hidden)", c.articles.len() - shown));
     }
-    if l.columns.hidden_left + l.columns.hidden_right > 0 {
-        right.push_str(&format!(
-            " · ◀{} {}▶",
-            l.columns.hidden_left, l.columns.hidden_right
-        ));
+    let scrolled = l.columns.hidden_left + l.columns.hidden_right;
+    let counter = format!("◀{} {}▶", l.columns.hidden_left, l.columns.hidden_right);
+    let mut right = vec![
+        format!("{position} · {reference} · {sources}"),
+        format!("{position} · {sources}"),
+        position.clone(),
+    ];
+    if scrolled > 0 {
+        for r in &mut right {
+            r.push_str(" · ");
+            r.push_str(&counter);
+        }
     }
-    title_bar(app, area, buf, &sanitize_line(&c.story.title), &right);
+    title_bar(
+        app,
+        layout.title,
+        buf,
+        &sanitize_line(&c.story.title),
+        &right,
+    );
 
     // Column headers and the rule under them.
-    let hy = area.y + 1;
+    let hy = layout.header.y;
     if l.columns.stacked {
         let msg = format!(
             "stacked: {shown} sources · ref {}",
@@ -71,13 +90,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    let ry = area.y + 2;
-    for x in area.left()..area.right() {
-        buf[(x, ry)].set_symbol("─").set_style(t.dim);
-    }
-
-    let body_top = area.y + 3;
-    let body_bottom = area.bottom().saturating_sub(1);
+    rule(buf, layout.rule, t.dim);
+    let ry = layout.rule.y;
+    let body_top = layout.body.top();
+    let body_bottom = layout.body.bottom();
     if c.rows.is_empty() {
         buf.set_stringn(
             area.x + GUTTER,
@@ -92,19 +108,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if !l.columns.stacked {
         for col in l.columns.cols.iter().skip(1) {
             let x = area.x + col.x - 1;
-            buf[(x, ry)].set_symbol("┬");
+            put(buf, x, ry, "┬", t.dim);
             for y in body_top..body_bottom {
-                buf[(x, y)].set_symbol("│").set_style(t.dim);
+                put(buf, x, y, "│", t.dim);
             }
         }
     }
-    for (ri, top, h) in visible_rows(o, area.height) {
-        let top = area.y + top;
+    for (ri, top, h) in visible_rows(o, layout.body) {
         let row = &c.rows[ri];
         let Some(rl) = l.row(ri) else { break };
         let current = ri == o.row;
         if current {
             buf.set_style(Rect::new(area.x, top, area.width, h), t.current);
+            buf.set_style(Rect::new(area.x, top, GUTTER - 1, h), t.current_gutter);
             buf.set_stringn(area.x, top, "▶", 1, t.cursor);
         }
         let id_style = if current { t.cursor } else { t.dim };

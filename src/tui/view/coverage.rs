@@ -6,32 +6,43 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::title_bar;
-use crate::model::Relation;
 use crate::tui::app::App;
-use crate::tui::layout::effective_reference;
+use crate::tui::layout::{closeness, effective_reference};
 use crate::tui::pages::{COVERAGE_LEFT, coverage_window};
 use crate::tui::sanitize::sanitize_line;
+use crate::tui::screen::ScreenLayout;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn draw(app: &App, layout: &ScreenLayout, buf: &mut Buffer) {
+    let area = layout.area;
     let t = &app.theme;
     let Some(o) = &app.open else { return };
     let c = &o.c;
     let cv = &o.coverage;
-    let right = format!(
-        "row {}/{} · {}",
-        (cv.row + 1).min(c.rows.len()),
-        c.rows.len(),
-        sanitize_line(c.display_name(cv.col))
-    );
+    let (first, count) = coverage_window(c.articles.len(), area.width, cv.col);
+    let position = format!("row {}/{}", (cv.row + 1).min(c.rows.len()), c.rows.len());
+    let mut right = vec![
+        format!(
+            "{position} · {} · ref {}",
+            sanitize_line(c.display_name(cv.col)),
+            sanitize_line(c.display_name(o.reference))
+        ),
+        format!("{position} · {}", sanitize_line(c.display_name(cv.col))),
+        position,
+    ];
+    let (left_out, right_out) = (first, c.articles.len() - first - count);
+    if left_out + right_out > 0 {
+        for r in &mut right {
+            r.push_str(&format!(" · ◀{left_out} {right_out}▶"));
+        }
+    }
     title_bar(
         app,
-        area,
+        layout.title,
         buf,
         &format!("coverage · {}", sanitize_line(&c.story.title)),
         &right,
     );
-    let (first, count) = coverage_window(c.articles.len(), area.width, cv.col);
-    let hy = area.y + 1;
+    let hy = layout.header.y;
     buf.set_stringn(area.x + 1, hy, " row", 5, t.dim);
     for k in 0..count {
         let i = first + k;
@@ -51,9 +62,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let text_x = area.x + COVERAGE_LEFT + 3 * count as u16 + 2;
     let text_w = usize::from(area.right().saturating_sub(text_x));
     buf.set_stringn(text_x, hy, "passage", text_w, t.dim);
-    let body_h = area.height.saturating_sub(4);
-    for (k, ri) in (cv.top..c.rows.len()).take(usize::from(body_h)).enumerate() {
-        let y = area.y + 2 + k as u16;
+    let body = layout.body;
+    for (k, ri) in (cv.top..c.rows.len())
+        .take(usize::from(body.height))
+        .enumerate()
+    {
+        let y = body.y + k as u16;
         let row = &c.rows[ri];
         let current = ri == cv.row;
         if current {
@@ -74,15 +88,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 .cells
                 .iter()
                 .find(|cell| cell.article == c.articles[i].id);
+            let against = effective_reference(c, row, o.reference);
             let (glyph, mut style) = match cell {
                 None => ("··", t.heat[0]),
                 Some(_) if row.cells.len() == 1 => ("◆◆", t.unique),
-                Some(cell) if cell.relation == Relation::Reference || cell.similarity >= 0.9 => {
-                    ("██", t.heat[4])
-                }
-                Some(cell) if cell.similarity >= 0.7 => ("▓▓", t.heat[3]),
-                Some(cell) if cell.similarity >= 0.45 => ("▒▒", t.heat[2]),
-                Some(_) => ("░░", t.heat[1]),
+                Some(cell) => match closeness(row, cell, against) {
+                    x if x >= 0.9 => ("██", t.heat[4]),
+                    x if x >= 0.7 => ("▓▓", t.heat[3]),
+                    x if x >= 0.45 => ("▒▒", t.heat[2]),
+                    _ => ("░░", t.heat[1]),
+                },
             };
             if current && i == cv.col {
                 style = style.add_modifier(Modifier::REVERSED);
@@ -101,7 +116,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     // What is under the cursor.
-    let iy = area.bottom().saturating_sub(2);
+    let iy = layout.info.y;
     let a = &c.articles[cv.col];
     let info = match c
         .rows
@@ -121,7 +136,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             cv.row + 1
         ),
     };
-    let legend = "   ██ ▓▓ ▒▒ ░░ similarity to the row's reference · ◆ only one source · ·· absent";
+    let legend = "   ██ ▓▓ ▒▒ ░░ similarity to the reference · ◆ only one source · ·· absent";
     let (x, _) = buf.set_stringn(
         area.x + 1,
         iy,

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::clear;
-use crate::tui::app::{App, ExportDialog, FORMATS};
+use crate::tui::app::{App, ExportDialog, FORMATS, format_name};
 use crate::tui::sanitize::sanitize_line;
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -36,7 +36,8 @@ pub fn export(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     let inner = frame(app, r, "Export story", buf);
     let w = usize::from(inner.width);
     let (mut x, y) = buf.set_stringn(inner.x + 1, inner.y, "Format: ", w, t.dim);
-    for (f, name) in FORMATS {
+    for f in FORMATS {
+        let name = f.extension();
         let style = if f == d.format {
             t.header_reference
         } else {
@@ -68,13 +69,22 @@ pub fn export(app: &App, d: &ExportDialog, area: Rect, buf: &mut Buffer) {
     };
     let (x, _) = buf.set_stringn(x, y, shown, room, t.text);
     buf.set_stringn(x, y, "█", 1, t.cursor);
-    buf.set_stringn(
-        inner.x + 1,
-        inner.y + 4,
-        "Written whole or not at all.",
-        w.saturating_sub(1),
-        t.dim,
-    );
+    let (x, y) = buf.set_stringn(inner.x + 1, inner.y + 3, "Folder: ", w, t.dim);
+    let room = usize::from(inner.right().saturating_sub(x + 1));
+    let folder = sanitize_line(&app.export_dir.display().to_string()).into_owned();
+    // The end of a long folder says most.
+    let folder: String = {
+        let chars: Vec<char> = folder.chars().collect();
+        if chars.len() > room && room > 1 {
+            let tail: String = chars[chars.len() + 1 - room..].iter().collect();
+            format!("…{tail}")
+        } else {
+            folder
+        }
+    };
+    buf.set_stringn(x, y, folder, room, t.text);
+    let note = format!("{} · written whole or not at all.", format_name(d.format));
+    buf.set_stringn(inner.x + 1, inner.y + 4, note, w.saturating_sub(1), t.dim);
 }
 
 pub fn sources(app: &App, cur: usize, area: Rect, buf: &mut Buffer) {

@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 const HTML_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "section", "nav", "header", "footer", "h1",
     "h2", "h3", "p", "a", "div", "span", "table", "thead", "tbody", "tr", "th", "td", "del",
-    "strong", "em", "code", "small", "ul", "li", "i", "label", "input",
+    "strong", "em", "code", "small", "ul", "li", "i", "label", "input", "wbr",
 ];
 
 /// What an HTML report holds, as a tokenizer reads it.
@@ -124,6 +124,8 @@ pub struct MdDoc {
     pub strong: usize,
     /// Number of table rows (head and body).
     pub table_rows: usize,
+    /// Number of emphasis (italic) runs.
+    pub emphasis: usize,
 }
 
 /// Parse a Markdown report as GitHub would (tables, strikethrough) and assert that it holds no
@@ -135,6 +137,7 @@ pub fn safe_markdown(md: &str) -> MdDoc {
         struck: 0,
         strong: 0,
         table_rows: 0,
+        emphasis: 0,
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
     for event in Parser::new_ext(md, opts) {
@@ -153,6 +156,7 @@ pub fn safe_markdown(md: &str) -> MdDoc {
             }
             Event::Start(Tag::Strikethrough) => doc.struck += 1,
             Event::Start(Tag::Strong) => doc.strong += 1,
+            Event::Start(Tag::Emphasis) => doc.emphasis += 1,
             Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => doc.table_rows += 1,
             Event::Text(t) | Event::Code(t) => doc.text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => doc.text.push(' '),
