@@ -611,6 +611,7 @@ fn long_repetitive_articles_are_cut_with_a_warning_and_compared() {
 #[test]
 fn sigterm_to_the_reader_gives_the_terminal_back() {
     use crate::tui::{raw_mode, wait_for_screen};
+    use expectrl::Expect;
     use expectrl::session::Session;
 
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"));
@@ -621,6 +622,13 @@ fn sigterm_to_the_reader_gives_the_terminal_back() {
     let nz = |n| std::num::NonZeroU16::new(n).unwrap();
     let mut vt = vt100::Parser::new(nz(40), nz(160), 0);
     let mut raw = Vec::new();
+    // With no path the sample's story list opens first; Enter opens its first story.
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "4 articles"),
+        "{}",
+        vt.screen().contents()
+    );
+    p.send("\r").unwrap();
     assert!(
         wait_for_screen(&mut p, &mut vt, &mut raw, "row 1/"),
         "{}",

@@ -758,6 +758,13 @@ fn real_binary_in_a_pseudo_terminal_opens_steps_and_restores() {
         "{}",
         vt.screen().contents()
     );
+    // `q` goes back to the story list, a second `q` quits.
+    p.send("q").unwrap();
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "2 stories"),
+        "{}",
+        vt.screen().contents()
+    );
     p.send("q").unwrap();
     let status = p.get_process().wait().unwrap();
     wait_for_screen(&mut p, &mut vt, &mut raw, "\u{0}never");
