@@ -172,6 +172,15 @@ fn names(
             // A clause rewritten around two names ("deals in Moscow, according to the
             // Times" / "part of a separate FBI investigation") is no swap of one name for the
             // other; nor is an owner for an owned one ("Mr. Trump's new lawyer" / "Dowd").
+            // An organisation named as someone's affiliation ("White House economic adviser"
+            // / "chairman of the National Economic Council") says where a person works, at one
+            // level or another (the council is part of the White House): both can hold.
+            if kind == NameKind::Organisation
+                && (affiliation(cells[i].doc, &per_cell[i][x].range)
+                    || affiliation(cells[j].doc, &per_cell[j][y].range))
+            {
+                continue;
+            }
             if other_words(&cells[i], op.a.clone(), &per_cell[i]) > MAX_OTHER_WORDS
                 || other_words(&cells[j], op.b.clone(), &per_cell[j]) > MAX_OTHER_WORDS
                 || possessive(cells[i].doc.text, &per_cell[i][x].range)
@@ -246,6 +255,40 @@ fn other_words(c: &CellView, ws: Range<usize>, names: &[NameUse]) -> usize {
                 .any(|n| n.range.start < r.end && r.start < n.range.end)
     })
     .count()
+}
+
+/// Most lower-case modifiers between an organisation and the role it qualifies ("White House
+/// economic adviser").
+const MAX_ROLE_MODIFIERS: usize = 2;
+
+/// True when the organisation named at bytes `name` qualifies a person's role: a role word
+/// follows it in the same noun phrase ("White House economic adviser", "Pentagon officials"),
+/// or it completes one ("chairman of the National Economic Council").
+fn affiliation(doc: &Doc, name: &Range<usize>) -> bool {
+    let ws = doc.words_in(name.clone());
+    if ws.is_empty() {
+        return false;
+    }
+    let in_np = |k: usize| {
+        !doc.gap_before(k)
+            .contains([',', ':', ';', '(', ')', '\n', '“', '”', '"', '—', '–', '.'])
+    };
+    for k in ws.end..(ws.end + MAX_ROLE_MODIFIERS + 1).min(doc.keys.len()) {
+        if !in_np(k) {
+            break;
+        }
+        if super::names::is_role(&doc.keys[k]) {
+            return true;
+        }
+        if is_capitalised(doc.toks[k].text) || !is_content(&doc.keys[k]) {
+            break;
+        }
+    }
+    let mut b = ws.start;
+    if b > 0 && doc.keys[b - 1] == "the" {
+        b -= 1;
+    }
+    b >= 2 && doc.keys[b - 1] == "of" && super::names::is_role(&doc.keys[b - 2])
 }
 
 /// True when a name is written as an owner ("Trump's", "Reuters'").
@@ -503,8 +546,10 @@ fn names_speaker(c: &CellView, other: &SpeakerName) -> bool {
     })
 }
 
-/// A speaker can be compared when the sentence names it: a person by name or a named body or
-/// group ("Russian foreign ministry officials"), not a guess. A pronoun, a
+/// A speaker can be compared when the sentence names it, credited with high confidence (next
+/// to its verb, not read from elsewhere in the sentence: "with some saying it makes Smith look
+/// weak and one commenter asking" is no quotation of Smith): a person by name or a named body
+/// or group ("Russian foreign ministry officials"), not a guess. A pronoun, a
 /// speaker read through a title, a lone descriptor ("the spokesman"), a bare title
 /// ("Secretary"), a word capitalised only because it starts the sentence and an owner ("the
 /// committee's letter said") may stand for anyone.
@@ -513,7 +558,7 @@ fn comparable(c: &CellView, s: &super::attribution::Speaker) -> bool {
     if !s.resolved
         || s.pronoun
         || !(s.person || s.org)
-        || s.confidence == Confidence::Low
+        || s.confidence < Confidence::High
         || (s.text != s.name && !fold(&s.text).contains(&fold(&s.name)))
         || possessive(doc.text, &(s.start..s.end))
     {
@@ -1394,6 +1439,43 @@ mod tests {
             "“The plan will create jobs for working families in every state,” Obama said.",
         ]);
         assert!(of_kind(&ds, DiscrepancyKind::Speaker).is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn a_speaker_read_from_afar_in_the_sentence_is_never_compared() {
+        // basil-dev: an anonymous commenter's question credited to the person the sentence
+        // is about.
+        let ds = row(&[
+            "Readers are already angry about the ad, with many saying it makes Carter look \"weak\" and one commenter asking, \"How can anyone vote for a plan that raises taxes on every working family?\"",
+            "A commenter on the forum Liberty Watch said, “How can anyone vote for a plan that raises taxes on every working family?”",
+        ]);
+        assert!(of_kind(&ds, DiscrepancyKind::Speaker).is_empty(), "{ds:#?}");
+    }
+
+    #[test]
+    fn nested_offices_of_one_person_are_no_organisation_difference() {
+        // basil-dev: "White House economic adviser" / "chairman of the National Economic
+        // Council" both hold.
+        let ds = row(&[
+            "Departing State Department policy adviser Ann Keller warned Tuesday that cutting the aid budget would weaken the alliance.",
+            "Ann Keller, the departing director of the Policy Planning Staff, warned Tuesday that cutting the aid budget would weaken the alliance.",
+        ]);
+        assert!(
+            of_kind(&ds, DiscrepancyKind::Organisation).is_empty(),
+            "{ds:#?}"
+        );
+        // A body acting is no affiliation; a body qualifying a role is.
+        let affiliated = |text: &str, org: &str| {
+            let doc = Doc::new(text);
+            let at = text.find(org).unwrap_or_default();
+            affiliation(&doc, &(at..at + org.len()))
+        };
+        let acting = "On Monday the Justice Department opened an inquiry.";
+        assert!(!affiliated(acting, "Justice Department"));
+        let role = "Pentagon officials opened an inquiry.";
+        assert!(affiliated(role, "Pentagon"));
+        let of = "She is the director of the Census Bureau.";
+        assert!(affiliated(of, "Census Bureau"));
     }
 
     #[test]

@@ -462,10 +462,31 @@ pub struct Weights {
     pub grade3: f32,
 }
 
+/// Why a weights file could not be read; `line` counts from 1.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WeightsError {
+    /// A line whose second column is missing or not a number.
+    #[error("line {line}: {name:?} has no number")]
+    NoNumber {
+        /// The line, from 1.
+        line: usize,
+        /// The name in its first column.
+        name: String,
+    },
+    /// A name that is neither a feature nor a threshold (a stale file).
+    #[error("line {line}: unknown feature {name:?}")]
+    UnknownFeature {
+        /// The line, from 1.
+        line: usize,
+        /// The unknown name.
+        name: String,
+    },
+}
+
 /// Parse a weights file: `name<TAB>value` lines, `#` comments; the names are [`FEATURES`] and
 /// `threshold`, `grade2`, `grade3`. Unknown names are errors, so a stale file is caught by the
 /// tests rather than silently ignored.
-pub fn parse_weights(text: &str) -> Result<Weights, String> {
+pub fn parse_weights(text: &str) -> Result<Weights, WeightsError> {
     let mut w = vec![0.0f32; FEATURES.len()];
     let (mut threshold, mut grade2, mut grade3) = (0.5f32, 0.65f32, 0.8f32);
     let mut threshold_quoted = None;
@@ -478,7 +499,10 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
         let value: f32 = cols
             .next()
             .and_then(|v| v.trim().parse().ok())
-            .ok_or_else(|| format!("line {}: {name:?} has no number", n + 1))?;
+            .ok_or_else(|| WeightsError::NoNumber {
+                line: n + 1,
+                name: name.to_string(),
+            })?;
         match name {
             "threshold" => threshold = value,
             "threshold_quoted" => threshold_quoted = Some(value),
@@ -486,7 +510,12 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
             "grade3" => grade3 = value,
             _ => match FEATURES.iter().position(|f| *f == name) {
                 Some(i) => w[i] = value,
-                None => return Err(format!("line {}: unknown feature {name:?}", n + 1)),
+                None => {
+                    return Err(WeightsError::UnknownFeature {
+                        line: n + 1,
+                        name: name.to_string(),
+                    });
+                }
             },
         }
     }
@@ -674,7 +703,20 @@ mod tests {
         let w = parse_weights(WEIGHTS).expect("assets/lexicons/mark_scorer.tsv");
         assert!(w.threshold > 0.0 && w.threshold < 1.0);
         assert!(w.threshold <= w.grade2 && w.grade2 <= w.grade3);
-        assert!(parse_weights("no_such_feature\t1.0").is_err());
+        assert_eq!(
+            parse_weights("# weights\nno_such_feature\t1.0").map(|_| ()),
+            Err(WeightsError::UnknownFeature {
+                line: 2,
+                name: "no_such_feature".into()
+            })
+        );
+        assert_eq!(
+            parse_weights("threshold\tabc").map(|_| ()),
+            Err(WeightsError::NoNumber {
+                line: 1,
+                name: "threshold".into()
+            })
+        );
     }
 
     #[test]
