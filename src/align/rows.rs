@@ -258,9 +258,17 @@ fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params)
     if p.accept > 0.0 {
         link_openings(units, sims, &mut clusters, p);
     }
-    // 1. Pairs similar enough on their own, or standing out from their rivals.
+    // 1. Pairs similar enough on their own words, or standing out from their rivals, best
+    //    words first: a lexically strong pair must not lose its sentence to a pair that only
+    //    the blend ranks higher (that one may still link in 1b).
+    let mut lexical = edges.clone();
+    lexical.sort_by(|x, y| {
+        y.2.sim
+            .total_cmp(&x.2.sim)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
     let mut rest = Vec::new();
-    for &(a, b, pair) in &edges {
+    for &(a, b, pair) in &lexical {
         let s = pair.sim;
         let strong = s >= p.threshold
             || (weak_ok(a, b, &pair) && s >= p.weak && margin(a, b, s) >= p.margin);
