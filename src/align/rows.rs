@@ -824,7 +824,13 @@ mod tests {
             part: 0.25,
             ..params()
         };
-        let sims = score_pairs(&units, None, p.threshold, p.part, 0.0);
+        let levels = crate::align::pairs::Levels {
+            strong: p.threshold,
+            part: p.part,
+            accept: 0.0,
+            anchor: p.anchor,
+        };
+        let sims = score_pairs(&units, None, levels);
         let summary = RowCells {
             cells: vec![cell(&units, 0, 0), cell(&units, 1, 0), cell(&units, 2, 0)],
         };
@@ -884,7 +890,13 @@ mod tests {
         );
         let units = Units::build(&[&nyt, &huff]);
         let p = params();
-        let sims = score_pairs(&units, None, p.threshold, p.part, 0.0);
+        let levels = crate::align::pairs::Levels {
+            strong: p.threshold,
+            part: p.part,
+            accept: 0.0,
+            anchor: p.anchor,
+        };
+        let sims = score_pairs(&units, None, levels);
         let find = |a: &Article, article: usize, needle: &str| {
             units.by_article[article]
                 .clone()
