@@ -331,13 +331,11 @@ fn load_quietly(paths: &[PathBuf], cfg: &Config) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// The stories of the loaded articles; the sample (no paths) is one story by definition.
-fn stories_of(paths: &[PathBuf], loaded: &Loaded, cfg: &Config) -> Vec<Story> {
-    if paths.is_empty() {
-        vec![group::one_story(&loaded.articles)]
-    } else {
-        parallax::stories(&loaded.articles, cfg)
-    }
+/// The stories of the loaded articles. The bundled sample (no paths) is grouped like any
+/// folder: its four reports of one statement make the first story, the report six months
+/// later a second.
+fn stories_of(loaded: &Loaded, cfg: &Config) -> Vec<Story> {
+    parallax::stories(&loaded.articles, cfg)
 }
 
 /// Open the reader on a terminal; print the stories as plain text when output is piped or
@@ -350,7 +348,7 @@ fn open(paths: &[PathBuf], story: Option<&str>, cfg: &Config) -> Result<ExitCode
     } else {
         load(paths, cfg)?
     };
-    let mut stories = stories_of(paths, &loaded, cfg);
+    let mut stories = stories_of(&loaded, cfg);
     if let Some(id) = story {
         stories.retain(|s| s.id == id);
         if stories.is_empty() {
@@ -378,16 +376,20 @@ fn open(paths: &[PathBuf], story: Option<&str>, cfg: &Config) -> Result<ExitCode
 
 fn list_stories(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<ExitCode> {
     let loaded = load(paths, cfg)?;
-    let stories = stories_of(paths, &loaded, cfg);
+    let stories = stories_of(&loaded, cfg);
     let mut out = std::io::stdout().lock();
     match format {
         ListFormat::Json => {
             let list: Vec<_> = stories
                 .iter()
                 .map(|s| {
+                    let sig = group::describe_story(&loaded.articles, s);
                     serde_json::json!({
                         "id": s.id,
                         "title": s.title,
+                        "actors": sig.actors,
+                        "events": sig.events,
+                        "when": when_json(&sig),
                         "articles": s.articles.iter().map(|&i| {
                             let a = &loaded.articles[i];
                             serde_json::json!({
@@ -405,22 +407,49 @@ fn list_stories(paths: &[PathBuf], format: ListFormat, cfg: &Config) -> Result<E
             for s in &stories {
                 let members: Vec<&Article> =
                     s.articles.iter().map(|&i| &loaded.articles[i]).collect();
+                let sig = group::describe_story(&loaded.articles, s);
                 writeln!(out, "{}  {}", s.id, one_line(&s.title))?;
                 writeln!(
                     out,
                     "{:width$}  {}",
                     "",
-                    story_facts(&members),
+                    story_facts(&members, sig.estimated.as_ref()),
                     width = s.id.len()
                 )?;
+                if !sig.actors.is_empty() {
+                    let actors: Vec<String> = sig.actors.iter().map(|a| one_line(a)).collect();
+                    writeln!(
+                        out,
+                        "{:width$}  about {}",
+                        "",
+                        actors.join(", "),
+                        width = s.id.len()
+                    )?;
+                }
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The second line of a story in `parallax stories`: article count, date range, outlets.
-fn story_facts(members: &[&Article]) -> String {
+/// When a story happened, for `stories --format json`: its first and last date, or the window
+/// its undated articles' texts point to (`"estimated": true`), or null.
+fn when_json(sig: &group::StorySignature) -> serde_json::Value {
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    match (sig.dates, sig.estimated) {
+        (Some((from, to)), _) => {
+            serde_json::json!({ "from": day(from), "to": day(to), "estimated": false })
+        }
+        (None, Some(w)) => {
+            serde_json::json!({ "from": day(w.from), "to": day(w.to), "estimated": true })
+        }
+        (None, None) => serde_json::Value::Null,
+    }
+}
+
+/// The second line of a story in `parallax stories`: article count, date range (or, for an
+/// undated story, the window its texts point to), outlets.
+fn story_facts(members: &[&Article], estimated: Option<&group::Window>) -> String {
     let count = match members.len() {
         1 => "1 article".to_string(),
         n => format!("{n} articles"),
@@ -430,7 +459,10 @@ fn story_facts(members: &[&Article]) -> String {
     let dates = match (first, last) {
         (Some(a), Some(b)) if a == b => a.format("%Y-%m-%d").to_string(),
         (Some(a), Some(b)) => format!("{} to {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
-        _ => "undated".to_string(),
+        _ => match estimated {
+            Some(w) => format!("undated (the text points to {})", group::describe_window(w)),
+            None => "undated".to_string(),
+        },
     };
     let mut outlets: Vec<String> = Vec::new();
     for a in members {
@@ -474,7 +506,7 @@ fn export(
     let stories = if one_story {
         vec![group::one_story(&loaded.articles)]
     } else {
-        stories_of(paths, &loaded, cfg)
+        stories_of(&loaded, cfg)
     };
     let chosen: Vec<&Story> = match story {
         Some(id) => {
@@ -557,9 +589,18 @@ fn inspect(
         ListFormat::Json => {
             let docs: Vec<serde_json::Value> = articles
                 .map(|(a, removed)| {
+                    let sig = group::describe_article(a);
+                    let estimated = match sig.when {
+                        group::When::Estimated(w) => serde_json::json!({
+                            "from": w.from.format("%Y-%m-%d").to_string(),
+                            "to": w.to.format("%Y-%m-%d").to_string(),
+                        }),
+                        _ => serde_json::Value::Null,
+                    };
                     let mut doc = serde_json::json!({
                         "id": a.id, "path": a.path, "source": a.source, "title": a.title,
-                        "date": a.date_iso(), "url": a.url, "body": a.body,
+                        "date": a.date_iso(), "estimated": estimated, "url": a.url,
+                        "actors": sig.actors, "events": sig.events, "body": a.body,
                     });
                     if show_removed {
                         doc["removed"] = removed
@@ -584,7 +625,25 @@ fn inspect(
                 writeln!(out, "path:   {}", printable(&a.path))?;
                 writeln!(out, "outlet: {}", field(a.source.as_deref()))?;
                 writeln!(out, "title:  {}", field(a.title.as_deref()))?;
-                writeln!(out, "date:   {}", a.date_iso().as_deref().unwrap_or("-"))?;
+                let sig = group::describe_article(a);
+                let date = match (a.date_iso(), sig.when) {
+                    (Some(d), _) => d,
+                    (None, group::When::Estimated(w)) => format!(
+                        "- (estimated from the text: {})",
+                        group::describe_window(&w)
+                    ),
+                    (None, _) => "-".into(),
+                };
+                writeln!(out, "date:   {date}")?;
+                let list = |v: &[String]| {
+                    if v.is_empty() {
+                        "-".to_string()
+                    } else {
+                        sanitize_line(&v.join(", ")).into_owned()
+                    }
+                };
+                writeln!(out, "actors: {}", list(&sig.actors))?;
+                writeln!(out, "events: {}", list(&sig.events))?;
                 writeln!(out, "url:    {}", field(a.url.as_deref()))?;
                 writeln!(out, "\n{}\n", sanitize(&a.body))?;
                 if show_removed {

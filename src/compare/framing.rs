@@ -307,6 +307,73 @@ fn reported(doc: &Doc, lex: &Lexicon, atts: &[Attribution], hits: &[Hit], i: usi
             .any(|k| doc.sent_of[k] == sent && CHARACTERISING.contains(&doc.keys[k]))
 }
 
+/// The story's topic words: the stems of content words that every article of the story (all
+/// but one in four, from four articles up) uses in its own voice (outside quotations). A word every outlet writes ("hacked" in a story about
+/// a hack, "sue" in one about a lawsuit) is what the story is about, not how one outlet frames
+/// it, so the learned scorer does not take it up from the licensed lists (see [`on_topic`]).
+/// Empty for a single article.
+#[derive(Debug, Clone, Default)]
+pub struct Topic {
+    stems: HashSet<String>,
+}
+
+impl Topic {
+    /// The topic words of the articles of one story.
+    pub fn of(docs: &[&Doc]) -> Topic {
+        if docs.len() < 2 {
+            return Topic::default();
+        }
+        let own = |d: &Doc| -> HashSet<String> {
+            (0..d.toks.len())
+                .filter(|&k| d.in_quote[k].is_none() && crate::text::is_content(&d.keys[k]))
+                .map(|k| crate::text::stem(&d.keys[k]))
+                .collect()
+        };
+        let mut count: std::collections::HashMap<String, usize> = Default::default();
+        for d in docs {
+            for w in own(d) {
+                *count.entry(w).or_default() += 1;
+            }
+        }
+        // Every article but at most one in four: of four or more outlets, one may word the
+        // topic otherwise ("filing a lawsuit" where four others "sue"); of three, all must
+        // (two of three let through too many words readers flag: measured on basil-dev).
+        let need = docs.len() - docs.len() / 4;
+        let need = need.max(2);
+        Topic {
+            stems: count
+                .into_iter()
+                .filter(|(_, n)| *n >= need)
+                .map(|(w, _)| w)
+                .collect(),
+        }
+    }
+
+    /// The topic words of some article bodies of one story.
+    pub fn of_texts(texts: &[&str]) -> Topic {
+        let docs: Vec<Doc> = texts.iter().map(|t| Doc::new(t)).collect();
+        Topic::of(&docs.iter().collect::<Vec<_>>())
+    }
+
+    /// True when every content word of `words` is a topic word.
+    pub fn covers(&self, doc: &Doc, words: &Range<usize>) -> bool {
+        let mut content = words
+            .clone()
+            .filter(|&k| crate::text::is_content(&doc.keys[k]))
+            .peekable();
+        content.peek().is_some()
+            && content.all(|k| self.stems.contains(&crate::text::stem(&doc.keys[k])))
+    }
+}
+
+/// True when a candidate is one of the story's topic words that the scorer leaves alone: a word
+/// only the licensed lists know ("hacked", "sue", "subpoena"). The curated lists' entries
+/// ("lied", "controversial") are judged even when every outlet writes them: readers flag them
+/// all the same.
+fn on_topic(doc: &Doc, c: &Candidate, topic: &Topic) -> bool {
+    c.entry.is_none() && c.source == Source::Subjectivity && topic.covers(doc, &c.words)
+}
+
 /// The candidates the learned scorer judges ([`mark_scorer`]): the built-in loaded-word
 /// entries found outside quotations (`hits`) and inside them, then every other word the
 /// licensed lists know and every unlisted modifier right before a person. Words that a label,
@@ -367,13 +434,20 @@ pub fn candidates<'l>(
 /// The scorer's candidates of one text with their byte spans and feature vectors (aligned
 /// with [`mark_scorer::FEATURES`]): what `scripts/train-mark-scorer.py` learns from, via
 /// `examples/mark_features.rs`.
-pub fn candidate_features(text: &str, lex: &Lexicon) -> Vec<(usize, usize, Vec<f32>)> {
+///
+/// Candidates on the story's `topic` are left out, as [`analyse`] never marks them.
+pub fn candidate_features(
+    text: &str,
+    lex: &Lexicon,
+    topic: &Topic,
+) -> Vec<(usize, usize, Vec<f32>)> {
     let doc = Doc::new(text);
     let people = super::names::People::of(&doc);
     let atts = super::attribution::attributions(&doc, &people, lex);
     let hits = hits(&doc, lex);
     candidates(&doc, lex, &atts, &hits)
         .into_iter()
+        .filter(|c| !on_topic(&doc, c, topic))
         .map(|c| {
             (
                 doc.toks[c.words.start].start,
@@ -387,13 +461,14 @@ pub fn candidate_features(text: &str, lex: &Lexicon) -> Vec<(usize, usize, Vec<f
 /// All framing marks of a document. Loaded words are the curated lists' entries of grade 2 and
 /// 3 and those the learned scorer rates at or above its threshold (inside a quotation they are the speaker's, [`MarkKind::SpeakerLoaded`]),
 /// plus the user's own entries; loaded words, hedges and boosters graded below `min_grade` are
-/// left out.
+/// left out, and so are the scorer's words on the story's `topic` ([`Topic`]).
 pub fn analyse<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
     atts: &[Attribution],
     found: &[Found],
     min_grade: u8,
+    topic: &Topic,
 ) -> Framing<'l> {
     let hits = hits(doc, lex);
     let mut marks: Vec<Mark> = hits
@@ -420,6 +495,9 @@ pub fn analyse<'l>(
         .collect();
     let weights = Weights::builtin();
     for c in candidates(doc, lex, atts, &hits) {
+        if on_topic(doc, &c, topic) {
+            continue;
+        }
         let p = weights.score(&c);
         // The curated lists' clear cases (grade 2 and 3: nearly always the writer's
         // evaluation) are the outlet's loaded words whatever the scorer says.
@@ -539,7 +617,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
         let found = quotes::find(&d, &atts, &People::of(&d));
-        analyse(&d, lex, &atts, &found, 0)
+        analyse(&d, lex, &atts, &found, 0, &Topic::default())
             .marks
             .into_iter()
             .map(|m| (m.kind, m.text, m.grade))
@@ -625,7 +703,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
         let found = quotes::find(&d, &atts, &People::of(&d));
-        analyse(&d, lex, &atts, &found, min_grade)
+        analyse(&d, lex, &atts, &found, min_grade, &Topic::default())
             .marks
             .into_iter()
             .map(|m| (m.kind, m.text, m.grade))
@@ -685,7 +763,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let atts = attributions(&d, &People::of(&d), lex);
         let found = quotes::find(&d, &atts, &People::of(&d));
-        let f = analyse(&d, lex, &atts, &found, 1);
+        let f = analyse(&d, lex, &atts, &found, 1, &Topic::default());
         let note = |w: &str| {
             f.marks
                 .iter()
@@ -704,7 +782,7 @@ mod tests {
             f.marks
         );
         let d = Doc::new("The shameful episode ended on Monday.");
-        let f = analyse(&d, lex, &[], &[], 1);
+        let f = analyse(&d, lex, &[], &[], 1, &Topic::default());
         assert!(
             !f.marks[0].note.contains("reported speech"),
             "{:?}",
@@ -801,6 +879,33 @@ mod tests {
                 .any(|m| matches!(m.0, MarkKind::Loaded | MarkKind::Hedge | MarkKind::Label)),
             "{ms:?}"
         );
+    }
+
+    #[test]
+    fn the_storys_topic_words_are_not_framing() {
+        // Issue 13: "sue" and "hacked" marked in a story about a lawsuit over a hack.
+        let texts = [
+            "The committee sued on Friday, saying its servers were hacked and that the campaign lied about it.",
+            "Its servers were hacked in 2016, the committee said in the suit it filed on Friday. It says the campaign lied.",
+            "The committee, whose servers were hacked, has sued; the campaign lied, it claims.",
+        ];
+        let lex = Lexicon::builtin();
+        let words_of = |topic: &Topic| -> Vec<&str> {
+            candidate_features(texts[0], lex, topic)
+                .into_iter()
+                .map(|(a, b, _)| &texts[0][a..b])
+                .collect()
+        };
+        let alone = words_of(&Topic::default());
+        assert!(alone.contains(&"hacked"), "{alone:?}");
+        let story = words_of(&Topic::of_texts(&texts));
+        assert!(!story.contains(&"hacked"), "{story:?}");
+        // A curated entry stays the scorer's to judge, however many outlets write it.
+        assert!(story.contains(&"lied"), "{story:?}");
+        // A word some outlet does not write is not the topic ("Friday": two of three).
+        let d = Doc::new("It happened on Friday.");
+        assert_eq!(d.toks[3].text, "Friday");
+        assert!(!Topic::of_texts(&texts).covers(&d, &(3..4)));
     }
 
     #[test]

@@ -123,11 +123,20 @@ struct ArticleAnalysis<'a, 'l> {
 }
 
 fn analyse<'a, 'l>(body: &'a str, lex: &'l Lexicon, min_grade: u8) -> ArticleAnalysis<'a, 'l> {
-    let doc = Doc::new(body);
+    analyse_doc(Doc::new(body), lex, min_grade, &framing::Topic::default())
+}
+
+/// The analysis of one article of a story whose topic words are `topic`.
+fn analyse_doc<'a, 'l>(
+    doc: Doc<'a>,
+    lex: &'l Lexicon,
+    min_grade: u8,
+    topic: &framing::Topic,
+) -> ArticleAnalysis<'a, 'l> {
     let people = People::of(&doc);
     let atts = attribution::attributions(&doc, &people, lex);
     let found = quotes::find(&doc, &atts, &people);
-    let framing = framing::analyse(&doc, lex, &atts, &found, min_grade);
+    let framing = framing::analyse(&doc, lex, &atts, &found, min_grade, topic);
     ArticleAnalysis {
         doc,
         people,
@@ -156,9 +165,11 @@ pub fn build(
     cfg: &CompareConfig,
 ) -> Comparison {
     let lex = cfg.lexicon();
-    let analyses: Vec<ArticleAnalysis> = articles
-        .iter()
-        .map(|a| analyse(&a.body, &lex, cfg.min_grade))
+    let docs: Vec<Doc> = articles.iter().map(|a| Doc::new(&a.body)).collect();
+    let topic = framing::Topic::of(&docs.iter().collect::<Vec<_>>());
+    let analyses: Vec<ArticleAnalysis> = docs
+        .into_iter()
+        .map(|d| analyse_doc(d, &lex, cfg.min_grade, &topic))
         .collect();
     let entries: Vec<ArticleEntry> = articles
         .iter()

@@ -11,6 +11,107 @@ use std::collections::BinaryHeap;
 
 use rustc_hash::FxHashMap;
 
+use super::vectors::{Sparse, dot};
+
+/// What a group of articles is about beyond its words (the event signature): the summed actor
+/// and event vectors of its members, and whether all of them are dated.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Summed actor vectors (each of unit length), sorted by feature id.
+    pub actors: Sparse,
+    /// Summed event-trigger vectors (each of unit length), sorted by feature id.
+    pub events: Sparse,
+    /// How many members have actors, and how many have events.
+    pub counts: [u32; 2],
+    /// Some member has a real date: between two such groups the date rule says when, and the
+    /// signature is not consulted.
+    pub dated: bool,
+}
+
+impl Profile {
+    fn absorb(&mut self, other: Profile) {
+        self.actors = add(&self.actors, &other.actors);
+        self.events = add(&self.events, &other.events);
+        self.dated |= other.dated;
+        self.counts[0] += other.counts[0];
+        self.counts[1] += other.counts[1];
+    }
+}
+
+/// How two groups' signatures temper their similarity.
+#[derive(Debug, Clone, Copy)]
+pub struct Gates {
+    /// Most (0..1) that wholly disagreeing actors take off.
+    pub actor: f32,
+    /// Most (0..1) that wholly disagreeing events take off.
+    pub event: f32,
+}
+
+impl Gates {
+    /// The factor (0..1) by which two groups' mean similarity is multiplied: 1 when both have
+    /// dated articles (the date rule already says when), else lowered by each part both groups
+    /// have, by how far their agreement across falls short of their agreement within (as the
+    /// cohesion rule does for similarity): two halves of one story agree across about as well
+    /// as within and lose nothing; stories about different people or events lose up to the
+    /// gate.
+    pub fn factor(&self, a: &Profile, b: &Profile) -> f32 {
+        if a.dated && b.dated {
+            return 1.0;
+        }
+        let part = |k: usize, x: &Sparse, y: &Sparse, gate: f32| {
+            let (na, nb) = (a.counts[k] as f32, b.counts[k] as f32);
+            if na == 0.0 || nb == 0.0 || gate <= 0.0 {
+                return 1.0;
+            }
+            // Means over pairs of members, the vectors being of unit length.
+            let across = dot(x, y) / (na * nb);
+            let within =
+                |v: &Sparse, n: f32| (n >= 2.0).then(|| (norm(v).powi(2) - n) / (n * (n - 1.0)));
+            let within = match (within(x, na), within(y, nb)) {
+                (Some(p), Some(q)) => (p + q) / 2.0,
+                (Some(p), None) | (None, Some(p)) => p,
+                (None, None) => 1.0,
+            };
+            let ratio = if within > 0.0 { across / within } else { 1.0 };
+            1.0 - gate.min(1.0) * (1.0 - ratio.clamp(0.0, 1.0))
+        };
+        part(0, &a.actors, &b.actors, self.actor) * part(1, &a.events, &b.events, self.event)
+    }
+}
+
+fn norm(v: &Sparse) -> f32 {
+    v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+}
+
+/// The sum of two sparse vectors sorted by id.
+fn add(a: &Sparse, b: &Sparse) -> Sparse {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
 /// A proposed join of clusters `a` and `b`, valid while both are at the stamped versions.
 struct Join {
     mean: f32,
@@ -46,6 +147,8 @@ struct Cluster {
     internal: f32,
     /// Sum of edge similarities to each neighbouring cluster.
     links: FxHashMap<u32, f32>,
+    /// Its event signature.
+    profile: Profile,
     version: u32,
     alive: bool,
 }
@@ -58,21 +161,44 @@ struct Cluster {
 /// look-alike events are each tight inside and looser across; two halves of one story are
 /// about as close across as within. Being relative, this adapts to corpora whose similarities
 /// run higher or lower than others'.
+///
+/// With `signatures` (one [`Profile`] per item) and `gates`, the mean similarity of two groups
+/// is multiplied by [`Gates::factor`] of their summed profiles before both tests: a group
+/// grown from several reports of one event has a steady profile, so two stories on one topic
+/// about different people or different events stay apart while one story's reports, which
+/// may name partly different people each, still join.
 pub fn average_link(
     n: usize,
     edges: &[(u32, u32, f32)],
     threshold: f32,
     cohesion: f32,
+    signatures: Option<(Vec<Profile>, Gates)>,
 ) -> Vec<Vec<usize>> {
-    let mut clusters: Vec<Cluster> = (0..n as u32)
-        .map(|i| Cluster {
-            members: vec![i],
+    let (mut profiles, gates) = match signatures {
+        Some((p, g)) => (p, Some(g)),
+        None => (Vec::new(), None),
+    };
+    profiles.resize_with(n, Profile::default);
+    let mut clusters: Vec<Cluster> = profiles
+        .into_iter()
+        .enumerate()
+        .map(|(i, profile)| Cluster {
+            members: vec![i as u32],
             internal: 0.0,
             links: FxHashMap::default(),
+            profile,
             version: 0,
             alive: true,
         })
         .collect();
+    // A single article's signature is too thin to judge by (reports of one event name partly
+    // different people); a group's is steady.
+    let factor = |a: &Cluster, b: &Cluster| {
+        if a.members.len() < 2 || b.members.len() < 2 {
+            return 1.0;
+        }
+        gates.map_or(1.0, |g| g.factor(&a.profile, &b.profile))
+    };
     let mut heap = BinaryHeap::new();
     for &(a, b, sim) in edges {
         if a == b {
@@ -83,9 +209,10 @@ pub fn average_link(
     }
     for (a, c) in clusters.iter().enumerate() {
         for (&b, &sum) in &c.links {
-            if (a as u32) < b && sum >= threshold {
+            let mean = sum * factor(c, &clusters[b as usize]);
+            if (a as u32) < b && mean >= threshold {
                 heap.push(Join {
-                    mean: sum,
+                    mean,
                     a: a as u32,
                     b,
                     version_a: 0,
@@ -123,6 +250,8 @@ pub fn average_link(
         };
         let gone_links = std::mem::take(&mut clusters[gone].links);
         let gone_members = std::mem::take(&mut clusters[gone].members);
+        let gone_profile = std::mem::take(&mut clusters[gone].profile);
+        clusters[keep].profile.absorb(gone_profile);
         clusters[gone].alive = false;
         clusters[keep].internal += clusters[gone].internal + cross;
         clusters[keep].links.remove(&(gone as u32));
@@ -141,7 +270,7 @@ pub fn average_link(
         let version = clusters[keep].version;
         for (&c, &sum) in &clusters[keep].links {
             let other = &clusters[c as usize];
-            let mean = sum / (size * other.members.len() as f32);
+            let mean = sum / (size * other.members.len() as f32) * factor(&clusters[keep], other);
             if mean >= threshold {
                 let (lo, hi) = if (keep as u32) < c {
                     (keep as u32, c)
@@ -192,16 +321,16 @@ mod tests {
             (4, 5, 0.9),
             (2, 3, 0.9),
         ];
-        let got = average_link(7, &edges, 0.3, 0.0);
+        let got = average_link(7, &edges, 0.3, 0.0, None);
         assert_eq!(got, vec![vec![0, 1, 2], vec![3, 4, 5], vec![6]]);
     }
 
     #[test]
     fn a_low_threshold_joins_through_the_bridge() {
         let edges = [(0, 1, 0.8), (1, 2, 0.6), (0, 2, 0.5)];
-        assert_eq!(average_link(3, &edges, 0.3, 0.0), vec![vec![0, 1, 2]]);
+        assert_eq!(average_link(3, &edges, 0.3, 0.0, None), vec![vec![0, 1, 2]]);
         assert_eq!(
-            average_link(3, &edges, 0.9, 0.0),
+            average_link(3, &edges, 0.9, 0.0, None),
             vec![vec![0], vec![1], vec![2]]
         );
     }
@@ -217,9 +346,12 @@ mod tests {
             (1, 2, 0.3),
             (1, 3, 0.3),
         ];
-        assert_eq!(average_link(4, &edges, 0.2, 0.0), vec![vec![0, 1, 2, 3]]);
         assert_eq!(
-            average_link(4, &edges, 0.2, 0.5),
+            average_link(4, &edges, 0.2, 0.0, None),
+            vec![vec![0, 1, 2, 3]]
+        );
+        assert_eq!(
+            average_link(4, &edges, 0.2, 0.5, None),
             vec![vec![0, 1], vec![2, 3]]
         );
         // Evenly linked halves of one group still join.
@@ -231,6 +363,9 @@ mod tests {
             (1, 2, 0.4),
             (1, 3, 0.4),
         ];
-        assert_eq!(average_link(4, &even, 0.2, 0.5), vec![vec![0, 1, 2, 3]]);
+        assert_eq!(
+            average_link(4, &even, 0.2, 0.5, None),
+            vec![vec![0, 1, 2, 3]]
+        );
     }
 }

@@ -12,8 +12,11 @@
 //! scans text in one pass into reused buffers, and each worker thread keeps its own vocabulary
 //! of feature ids, merged once at the end (see `vectors::intern`).
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap;
 
+use super::timing::{self, Window};
 use crate::text;
 
 /// The kind of a feature; each kind gets its own weight in the similarity.
@@ -28,12 +31,48 @@ pub enum Kind {
     /// A content word's stem in the lead: the headline and the body's first sentences, where
     /// news states its event.
     Lead,
+    /// A name word in the headline or lead: who the story is principally about (the event
+    /// signature's actors). Names mentioned only in passing further down are not actors.
+    Actor,
+    /// The event a trigger word of the headline or lead names (`resign` for "resigns" and
+    /// "quits"), from `assets/events/triggers.tsv`: what happened.
+    Trigger,
 }
 
 impl Kind {
     /// Every kind, in index order.
-    pub const ALL: [Kind; 4] = [Kind::Term, Kind::Name, Kind::Number, Kind::Lead];
+    pub const ALL: [Kind; 6] = [
+        Kind::Term,
+        Kind::Name,
+        Kind::Number,
+        Kind::Lead,
+        Kind::Actor,
+        Kind::Trigger,
+    ];
 }
+
+/// Role words ("president", "senator", "spokesman"): capitalised before a name, they say what
+/// someone is, not who, and are no actors. The list `compare` reads for speakers' roles.
+static ROLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| text::wordlist::parse(include_str!("../../assets/words/roles.txt")));
+
+/// A word that can name an actor: not a role, month or weekday.
+fn can_be_actor(key: &str) -> bool {
+    ROLES.binary_search(&key).is_err()
+        && !text::calendar::is_month_word(key)
+        && !text::calendar::is_weekday_word(key)
+}
+
+/// The event trigger table: stem of a trigger word to the event it names.
+static TRIGGERS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/events/triggers.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1) // the column header
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(word, event)| (text::stem(word.trim()), event.trim()))
+        .collect()
+});
 
 /// How many of the body's sentences belong to the lead.
 const LEAD_SENTENCES: usize = 2;
@@ -79,6 +118,10 @@ struct KeyInfo {
     name: Option<u32>,
     /// Its stem's lead feature, once it has been seen in a lead.
     lead: Option<u32>,
+    /// Its actor feature, once it has been seen as a name in a headline or lead.
+    actor: Option<u32>,
+    /// The trigger feature of the event it names, if it is a trigger word.
+    trigger: Option<u32>,
     /// A title or abbreviation such as `Mr`: never part of a name.
     title: bool,
 }
@@ -93,7 +136,7 @@ const WRITTEN_LOWER: u8 = 2;
 #[derive(Default)]
 pub struct Extractor {
     /// Local feature id by text, one map per kind.
-    ids: [FxHashMap<String, u32>; 4],
+    ids: [FxHashMap<String, u32>; Kind::ALL.len()],
     /// Number of features so far (the next local id).
     features: u32,
     /// Key id by word key, and what is known of each key.
@@ -110,8 +153,9 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// The features of an article's headline and body, counted apart.
-    pub fn extract(&mut self, headline: &str, body: &str) -> DocFeatures {
+    /// The features of an article's headline and body, counted apart, and the window of the
+    /// latest date its text names (see [`timing::estimate`]).
+    pub fn extract(&mut self, headline: &str, body: &str) -> (DocFeatures, Option<Window>) {
         let mut keys = std::mem::take(&mut self.keys);
         let mut tokens = std::mem::take(&mut self.tokens);
         keys.clear();
@@ -122,6 +166,11 @@ impl Extractor {
         for t in &mut tokens {
             t.key = self.key_id(&keys[t.key_start as usize..t.key_end as usize]);
         }
+        let window = timing::estimate(
+            tokens
+                .iter()
+                .map(|t| &keys[t.key_start as usize..t.key_end as usize]),
+        );
         let (head, body) = tokens.split_at(split);
         let title_case = [self.title_case_lines(head), self.title_case_lines(body)];
         for (toks, title_case) in [head, body].into_iter().zip(&title_case) {
@@ -142,7 +191,7 @@ impl Extractor {
         self.touched.clear();
         self.keys = keys;
         self.tokens = tokens;
-        out
+        (out, window)
     }
 
     /// Kind and text of a local feature id.
@@ -180,8 +229,12 @@ impl Extractor {
             .then(|| number_key(key))
             .flatten()
             .map(|n| self.feature_id(Kind::Number, &n));
+        let mut trigger = None;
         let term = (!numeric && text::is_content(key)).then(|| {
             let stem = text::stem(key);
+            if let Some(event) = TRIGGERS.get(&stem) {
+                trigger = Some(self.feature_id(Kind::Trigger, event));
+            }
             self.feature_id(Kind::Term, &stem)
         });
         let id = self.key_info.len() as u32;
@@ -190,6 +243,8 @@ impl Extractor {
             number,
             name: None,
             lead: None,
+            actor: None,
+            trigger,
             title: ABBREVIATIONS.binary_search(&key).is_ok(),
         });
         self.case.push(0);
@@ -282,6 +337,34 @@ impl Extractor {
                 run_len += 1;
             }
             if let Some(id) = info.number.or(info.term) {
+                self.bump(id, part);
+            }
+            // A title-case headline proves nothing by its capitals, but a word the body
+            // capitalises mid-sentence and never writes in lower case is a name there too.
+            let actor = name
+                || (title_case[t.line as usize]
+                    && self.is_name_word(t)
+                    && case & CAPITAL_MID_SENTENCE != 0
+                    && case & WRITTEN_LOWER == 0);
+            if in_lead && actor {
+                let id = match info.actor {
+                    Some(id) => Some(id),
+                    None => {
+                        let key = &keys[t.key_start as usize..t.key_end as usize];
+                        let id = can_be_actor(key).then(|| self.feature_id(Kind::Actor, key));
+                        self.key_info[t.key as usize].actor = id;
+                        id
+                    }
+                };
+                if let Some(id) = id {
+                    self.bump(id, part);
+                }
+            }
+            // "Promises" the clinic names no event.
+            if in_lead
+                && !actor
+                && let Some(id) = info.trigger
+            {
                 self.bump(id, part);
             }
             if in_lead && info.number.is_none() && info.term.is_some() {
@@ -487,7 +570,7 @@ mod tests {
         let mut ex = Extractor::default();
         let body = "Lindsay Lohan has left the Betty Ford Center, her lawyer Mr. Holley said. \
                     Lohan checked in on Monday.\nThe actress is 26. Former child star.";
-        let doc = ex.extract("", body);
+        let doc = ex.extract("", body).0;
         assert_eq!(
             of(&ex, &doc, Kind::Name),
             [
@@ -510,10 +593,12 @@ mod tests {
     #[test]
     fn title_case_headlines_give_terms_not_names() {
         let mut ex = Extractor::default();
-        let doc = ex.extract(
-            "Esther Williams Dies At 91",
-            "Esther Williams, the swimming star, died on Thursday.",
-        );
+        let doc = ex
+            .extract(
+                "Esther Williams Dies At 91",
+                "Esther Williams, the swimming star, died on Thursday.",
+            )
+            .0;
         assert_eq!(count(&ex, &doc, Kind::Term, "die"), Some((1.0, 1.0)));
         assert_eq!(count(&ex, &doc, Kind::Number, "91"), Some((1.0, 0.0)));
         // "Esther" counts once, from the body; the headline's capitals prove nothing.
@@ -524,10 +609,12 @@ mod tests {
     #[test]
     fn the_lead_is_the_headline_and_two_sentences() {
         let mut ex = Extractor::default();
-        let doc = ex.extract(
-            "Quake hits Sumatra",
-            "Rescuers searched homes. Power failed. Schools reopened on Monday.",
-        );
+        let doc = ex
+            .extract(
+                "Quake hits Sumatra",
+                "Rescuers searched homes. Power failed. Schools reopened on Monday.",
+            )
+            .0;
         for stem in ["quak", "rescuer", "power"] {
             assert!(count(&ex, &doc, Kind::Lead, stem).is_some(), "{stem}");
         }
@@ -543,7 +630,9 @@ mod tests {
     #[test]
     fn numbers_drop_separators_and_single_digits() {
         let mut ex = Extractor::default();
-        let doc = ex.extract("", "A 6.1 quake killed 2,560 people in 3 towns.");
+        let doc = ex
+            .extract("", "A 6.1 quake killed 2,560 people in 3 towns.")
+            .0;
         assert_eq!(of(&ex, &doc, Kind::Number), ["2560", "6.1"]);
     }
 
@@ -567,8 +656,8 @@ mod tests {
     #[test]
     fn local_ids_are_shared_across_articles_of_one_extractor() {
         let mut ex = Extractor::default();
-        let a = ex.extract("", "Quake hits Lake County.");
-        let b = ex.extract("", "Another quake.");
+        let a = ex.extract("", "Quake hits Lake County.").0;
+        let b = ex.extract("", "Another quake.").0;
         let quake = |d: &DocFeatures| {
             d.iter()
                 .find(|&&(id, _, _)| ex.feature(id).1 == "quak")

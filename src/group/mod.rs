@@ -24,6 +24,8 @@ mod features;
 mod naming;
 mod neighbours;
 mod parallel;
+mod signature;
+mod timing;
 mod vectors;
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,8 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Article;
 
 pub use naming::display_title as title_of;
+pub use signature::{ArticleSignature, StorySignature, describe_article, describe_story};
+pub use timing::{When, Window, describe as describe_window};
 
 /// Settings for grouping articles into stories.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -62,6 +66,18 @@ pub struct GroupConfig {
     /// Beyond the grace period, similarity halves with every this many days between the dates
     /// (only when both articles have a date). 0 turns the date rule off.
     pub date_half_life_days: f32,
+    /// When an article has no date, the window of the dates its text names stands in for it
+    /// (a weak signal): similarity halves with every this many days between two windows (or
+    /// a window and a date). 0 turns it off.
+    pub estimate_half_life_days: f32,
+    /// How much (0..1) disagreeing principal actors (the names of headlines and leads) lower
+    /// the similarity of two groups of articles before they may join into one story: at 0.5,
+    /// groups about wholly different people keep half of it. Only between groups of two or more
+    /// articles of which at least one group has no dated article. 0 ignores actors.
+    pub actor_gate: f32,
+    /// The same for disagreeing events (the trigger words of headlines and leads: resigns,
+    /// indicted, endorses, hearing). 0 ignores them.
+    pub event_gate: f32,
 }
 
 impl Default for GroupConfig {
@@ -77,6 +93,9 @@ impl Default for GroupConfig {
             neighbour_share: 0.75,
             date_grace_days: 7,
             date_half_life_days: 60.0,
+            estimate_half_life_days: 0.0,
+            actor_gate: 0.5,
+            event_gate: 0.25,
         }
     }
 }
@@ -111,27 +130,61 @@ const MIN_EDGE: f32 = 0.1;
 /// lets the user move the threshold regroups without reading the texts again).
 pub struct Prepared {
     interned: vectors::Interned,
-    days: Vec<Option<i32>>,
+    /// Per article, its date or the window estimated from its text.
+    when: Vec<When>,
+    /// Per article, its actors and its event triggers as unit vectors.
+    actors: Vec<vectors::Sparse>,
+    triggers: Vec<vectors::Sparse>,
 }
+
+/// How many times a headline's actors and triggers count against the lead's.
+const SIGNATURE_HEADLINE: f32 = 2.0;
 
 /// Extract the features of every article (the costly part of grouping), on all cores.
 pub fn prepare(articles: &[Article]) -> Prepared {
+    let headlines: Vec<Option<String>> =
+        parallel::map(articles.len(), || (), |_, i| naming::headline(&articles[i]));
     let (docs, extractors) =
         parallel::map_with(articles.len(), features::Extractor::default, |ex, i| {
-            let a = &articles[i];
-            ex.extract(&naming::headline(a).unwrap_or_default(), &a.body)
+            ex.extract(
+                headlines[i].as_deref().unwrap_or_default(),
+                &articles[i].body,
+            )
         });
     let vocabs: Vec<_> = extractors
         .into_iter()
         .map(features::Extractor::into_vocab)
         .collect();
+    let (docs, windows): (Vec<_>, Vec<_>) = docs
+        .into_iter()
+        .map(|(worker, (doc, window))| ((worker, doc), window))
+        .unzip();
     let interned = vectors::intern(docs, &vocabs);
     Prepared {
+        actors: vectors::of_kind(&interned, features::Kind::Actor, SIGNATURE_HEADLINE),
+        triggers: vectors::of_kind(&interned, features::Kind::Trigger, SIGNATURE_HEADLINE),
         interned,
-        days: articles
+        when: articles
             .iter()
-            .map(|a| a.date.map(|d| chrono::Datelike::num_days_from_ce(&d)))
+            .zip(windows)
+            .map(|(a, w)| timing::when(a.date, w))
             .collect(),
+    }
+}
+
+impl Prepared {
+    /// When article `i`'s event happened, as far as grouping knows.
+    pub fn when(&self, i: usize) -> When {
+        self.when[i]
+    }
+
+    /// How far articles `i` and `j` agree on their principal actors and on their events
+    /// (cosines, 0..1); `None` for a part either article lacks. For diagnostics.
+    pub fn agreement(&self, i: usize, j: usize) -> (Option<f32>, Option<f32>) {
+        let cos = |v: &[vectors::Sparse]| {
+            (!v[i].is_empty() && !v[j].is_empty()).then(|| vectors::dot(&v[i], &v[j]))
+        };
+        (cos(&self.actors), cos(&self.triggers))
     }
 }
 
@@ -145,7 +198,7 @@ pub fn group(articles: &[Article], cfg: &GroupConfig) -> Vec<Story> {
 pub fn group_prepared(articles: &[Article], prepared: &Prepared, cfg: &GroupConfig) -> Vec<Story> {
     assert_eq!(
         articles.len(),
-        prepared.days.len(),
+        prepared.when.len(),
         "group_prepared: `prepared` comes from other articles"
     );
     if articles.is_empty() {
@@ -153,7 +206,28 @@ pub fn group_prepared(articles: &[Article], prepared: &Prepared, cfg: &GroupConf
     }
     let direct = direct_graph(prepared, cfg);
     let edges = neighbours::blend(articles.len(), &direct, cfg.neighbours, cfg.neighbour_share);
-    let clusters = cluster::average_link(articles.len(), &edges, cfg.threshold, cfg.cohesion);
+    let profiles = (0..articles.len())
+        .map(|i| cluster::Profile {
+            actors: prepared.actors[i].clone(),
+            events: prepared.triggers[i].clone(),
+            counts: [
+                u32::from(!prepared.actors[i].is_empty()),
+                u32::from(!prepared.triggers[i].is_empty()),
+            ],
+            dated: matches!(prepared.when[i], When::Dated(_)),
+        })
+        .collect();
+    let gates = cluster::Gates {
+        actor: cfg.actor_gate,
+        event: cfg.event_gate,
+    };
+    let clusters = cluster::average_link(
+        articles.len(),
+        &edges,
+        cfg.threshold,
+        cfg.cohesion,
+        Some((profiles, gates)),
+    );
     let clusters = join_copies(clusters, &direct);
     name_stories(articles, clusters, &edges)
 }
@@ -216,7 +290,7 @@ fn join_copies(clusters: Vec<Vec<usize>>, direct: &[(u32, u32, f32)]) -> Vec<Vec
 pub fn similarity_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> {
     let direct = direct_graph(prepared, cfg);
     neighbours::blend(
-        prepared.days.len(),
+        prepared.when.len(),
         &direct,
         cfg.neighbours,
         cfg.neighbour_share,
@@ -226,12 +300,15 @@ pub fn similarity_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32
 /// Direct similarity (dates considered) of the candidate pairs from the index, `a < b`, those
 /// below [`MIN_EDGE`] left out.
 fn direct_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> {
-    let n = prepared.days.len();
+    let n = prepared.when.len();
     let weights = vectors::Weights {
         term: 1.0,
         name: cfg.name_weight.max(0.0),
         number: cfg.number_weight.max(0.0),
         lead: cfg.lead_weight.max(0.0),
+        // The signature is judged apart, between groups (see `cluster::Gates`).
+        actor: 0.0,
+        trigger: 0.0,
         headline: cfg.headline_weight.max(0.0),
     };
     let docs = vectors::weigh(&prepared.interned, &weights);
@@ -260,7 +337,6 @@ fn direct_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> 
     for i in 0..n {
         starts[i + 1] += starts[i];
     }
-    let days = &prepared.days;
     let features = prepared.interned.df.len();
     let per_doc = parallel::map(
         n,
@@ -278,8 +354,9 @@ fn direct_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> 
                         .iter()
                         .map(|&(f, w)| w * dense[f as usize])
                         .sum();
-                    let sim = dot * date_factor(days[i], days[j as usize], cfg);
-                    (sim >= MIN_EDGE).then_some((i as u32, j, sim))
+                    let j = j as usize;
+                    let sim = dot * time_factor(prepared.when[i], prepared.when[j], cfg);
+                    (sim >= MIN_EDGE).then_some((i as u32, j as u32, sim))
                 })
                 .collect();
             for &(f, _) in &docs[i] {
@@ -289,6 +366,26 @@ fn direct_graph(prepared: &Prepared, cfg: &GroupConfig) -> Vec<(u32, u32, f32)> 
         },
     );
     per_doc.into_iter().flatten().collect()
+}
+
+/// How much to trust content similarity given when two articles' events happened. Two dates:
+/// 1 within the grace period, then halving every `date_half_life_days` (the strong rule).
+/// Otherwise, when both have a date or an estimated window: halving every
+/// `estimate_half_life_days` of gap between the windows (the weak rule). Else 1.
+fn time_factor(a: When, b: When, cfg: &GroupConfig) -> f32 {
+    match (a, b) {
+        (When::Dated(a), When::Dated(b)) => {
+            let days = |d: chrono::NaiveDate| chrono::Datelike::num_days_from_ce(&d);
+            date_factor(Some(days(a)), Some(days(b)), cfg)
+        }
+        (a, b) => match (a.window(), b.window()) {
+            (Some(wa), Some(wb)) if cfg.estimate_half_life_days > 0.0 => {
+                let apart = (wa.gap_days(&wb) as f32 - cfg.date_grace_days as f32).max(0.0);
+                0.5f32.powf(apart / cfg.estimate_half_life_days)
+            }
+            _ => 1.0,
+        },
+    }
 }
 
 /// How much to trust content similarity given two articles' dates: 1 within the grace period

@@ -23,6 +23,10 @@ pub struct Weights {
     pub number: f32,
     /// Lead terms.
     pub lead: f32,
+    /// Actors (names in the headline and lead).
+    pub actor: f32,
+    /// Event triggers of the headline and lead.
+    pub trigger: f32,
     /// How many times an occurrence in the headline counts.
     pub headline: f32,
 }
@@ -34,6 +38,8 @@ impl Weights {
             Kind::Name => self.name,
             Kind::Number => self.number,
             Kind::Lead => self.lead,
+            Kind::Actor => self.actor,
+            Kind::Trigger => self.trigger,
         }
     }
 }
@@ -66,7 +72,7 @@ pub struct Interned {
 /// Each distinct feature of each worker is hashed once; the rest is table lookups.
 pub fn intern(docs: Vec<(usize, DocFeatures)>, vocabs: &[Vec<(Kind, String)>]) -> Interned {
     let distinct: usize = vocabs.iter().map(Vec::len).sum();
-    let mut ids: [FxHashMap<&str, u32>; 4] = Default::default();
+    let mut ids: [FxHashMap<&str, u32>; Kind::ALL.len()] = Default::default();
     for map in &mut ids {
         map.reserve(distinct / 4);
     }
@@ -115,7 +121,7 @@ pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
         .iter()
         .map(|doc| {
             let mut v: Sparse = Vec::with_capacity(doc.len());
-            let mut norm2 = [0f32; 4];
+            let mut norm2 = [0f32; Kind::ALL.len()];
             for &(id, head, body) in doc {
                 let tf = head * weights.headline + body;
                 if tf <= 0.0 {
@@ -125,7 +131,7 @@ pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
                 norm2[kind_index(interned.kinds[id as usize])] += w * w;
                 v.push((id, w));
             }
-            let mut scale = [0f32; 4];
+            let mut scale = [0f32; Kind::ALL.len()];
             let mut present = 0f32;
             for k in Kind::ALL {
                 let i = kind_index(k);
@@ -141,6 +147,36 @@ pub fn weigh(interned: &Interned, weights: &Weights) -> Vec<Sparse> {
                 }
             }
             v.retain(|&(_, w)| w > 0.0);
+            v
+        })
+        .collect()
+}
+
+/// One kind of feature of every article as a unit vector (`(1 + ln tf) · idf`, headline
+/// occurrences counted `headline` times): the actors or the triggers of the event signature,
+/// compared apart from the rest. Empty for an article without features of that kind.
+pub fn of_kind(interned: &Interned, kind: Kind, headline: f32) -> Vec<Sparse> {
+    let total = (interned.docs.len() + 1 + BACKGROUND_ARTICLES) as f32;
+    interned
+        .docs
+        .iter()
+        .map(|doc| {
+            let mut v: Sparse = doc
+                .iter()
+                .filter(|&&(id, _, _)| interned.kinds[id as usize] == kind)
+                .filter_map(|&(id, head, body)| {
+                    let tf = head * headline + body;
+                    let idf = (total / (interned.df[id as usize] + 1) as f32).ln();
+                    (tf > 0.0).then(|| (id, (1.0 + tf.ln()) * idf))
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut v {
+                    *w /= norm;
+                }
+            }
+            v.sort_unstable_by_key(|&(id, _)| id);
             v
         })
         .collect()
@@ -177,6 +213,8 @@ mod tests {
         name: 1.0,
         number: 1.0,
         lead: 1.0,
+        actor: 1.0,
+        trigger: 1.0,
         headline: 2.0,
     };
 
@@ -186,7 +224,7 @@ mod tests {
         let docs = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| (i % 2, ex[i % 2].extract("", t)))
+            .map(|(i, t)| (i % 2, ex[i % 2].extract("", t).0))
             .collect();
         let [a, b] = ex;
         intern(docs, &[a.into_vocab(), b.into_vocab()])

@@ -259,7 +259,7 @@ fn hostile_article_through_the_cli() {
 
 #[test]
 fn sample_story_as_json() {
-    let json = export(&["--format", "json"]);
+    let json = export(&["--one-story", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(v.is_object(), "one story gives one object");
     assert_eq!(v["version"], 1);
@@ -296,8 +296,9 @@ fn sample_story_as_json() {
 
 #[test]
 fn sample_story_as_markdown() {
-    let json: Comparison = serde_json::from_str(&export(&["--format", "json"])).unwrap();
-    let md = export(&["--format", "md"]);
+    let json: Comparison =
+        serde_json::from_str(&export(&["--one-story", "--format", "json"])).unwrap();
+    let md = export(&["--one-story", "--format", "md"]);
     let doc = check::safe_markdown(&md);
     assert!(md.starts_with("# "));
     for outlet in [
@@ -341,8 +342,9 @@ fn sample_story_as_markdown() {
 
 #[test]
 fn sample_story_as_html() {
-    let json: Comparison = serde_json::from_str(&export(&["--format", "json"])).unwrap();
-    let html = export(&["--format", "html"]);
+    let json: Comparison =
+        serde_json::from_str(&export(&["--one-story", "--format", "json"])).unwrap();
+    let html = export(&["--one-story", "--format", "html"]);
     let doc = check::safe_html(&html);
     let headers: Vec<_> = doc.tags.iter().filter(|(n, _)| n == "th").collect();
     assert!(headers.len() >= 5);
