@@ -142,13 +142,13 @@ pub fn align(articles: &[&Article], cfg: &AlignConfig) -> Alignment {
         },
         mutual: semantic::MUTUAL * shift,
     };
-    let sims = pairs::score_pairs(
-        &units,
-        vectors.as_ref(),
-        params.threshold,
-        params.part,
-        params.accept,
-    );
+    let levels = pairs::Levels {
+        strong: params.threshold,
+        part: params.part,
+        accept: params.accept,
+        anchor: params.anchor,
+    };
+    let sims = pairs::score_pairs(&units, vectors.as_ref(), levels);
     let mut rows = rows::form_rows(&units, &sims, &usable, &params);
     order::order_rows(&units, &mut rows, reference, &rank);
     let rows = rows

@@ -75,51 +75,42 @@ fn passage(units: &Units, u: u32) -> Passage<'_> {
 const SEMANTIC_CANDIDATES: usize = 2;
 
 /// Stories with more sentences than this get no semantic candidates (the search compares
-/// every sentence with every other, so its cost grows with the square of the story); their
-/// pairs from the term index still get the semantic score. A story of a few dozen articles
-/// stays well below it.
+/// sentences with every sentence of the articles it searches, so its cost grows with the
+/// square of the story); their pairs from the term index still get the semantic score. A
+/// story of a few dozen articles stays well below it.
 const SEMANTIC_SEARCH_MAX_UNITS: usize = 2_000;
+
+/// The levels [`score_pairs`] needs from row formation (see [`super::rows::Params`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Levels {
+    /// Similarity at which a pair links on its words alone.
+    pub strong: f32,
+    /// Least cosine of a neighbour that completes a pair.
+    pub part: f32,
+    /// Blend at which a pair is as good as one at `strong`.
+    pub accept: f32,
+    /// Similarity of a pair that shows two articles tell the same events.
+    pub anchor: f32,
+}
 
 /// Score the candidate pairs of a story. Pairs below `strong` similarity also get their
 /// joined-neighbour support, counted when the neighbour's own cosine reaches `part`.
 ///
-/// With sentence vectors, every sentence's [`SEMANTIC_CANDIDATES`] closest sentences in each
-/// other article are candidates too, and every pair gets its semantic similarity and blend;
-/// `accept` is the blend at which a pair is as good as one at the `strong` threshold.
-pub fn score_pairs(
-    units: &Units,
-    vectors: Option<&Vectors>,
-    strong: f32,
-    part: f32,
-    accept: f32,
-) -> Sims {
+/// With sentence vectors, every pair gets its semantic similarity and blend, and a sentence's
+/// [`SEMANTIC_CANDIDATES`] closest sentences in another article are candidates too — only
+/// where they can matter: row formation takes a pair on its meaning only between articles
+/// with an anchor pair (see [`super::rows`]) and links a pair similar enough on its words
+/// first, so the search skips articles without an anchor and those where the sentence
+/// already has such a pair. Headlines and the first sentences search every article: they
+/// pair on their meaning alone.
+pub fn score_pairs(units: &Units, vectors: Option<&Vectors>, levels: Levels) -> Sims {
     let mut sims = Sims::new();
-    let mut seeds = candidates::candidates(units, MAX_SEED_DF);
-    if let Some(v) = vectors.filter(|_| units.units.len() <= SEMANTIC_SEARCH_MAX_UNITS) {
-        let seen: HashSet<(u32, u32)> = seeds.iter().copied().collect();
-        let mut extra: HashSet<(u32, u32)> = HashSet::new();
-        for a in 0..units.units.len() {
-            for range in &units.by_article {
-                if range.contains(&a) {
-                    continue;
-                }
-                let mut top: Vec<(f32, usize)> =
-                    range.clone().map(|b| (v.whole_cosine(a, b), b)).collect();
-                top.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-                for &(_, b) in top.iter().take(SEMANTIC_CANDIDATES) {
-                    let key = (a.min(b) as u32, a.max(b) as u32);
-                    if !seen.contains(&key) {
-                        extra.insert(key);
-                    }
-                }
-            }
-        }
-        let mut extra: Vec<(u32, u32)> = extra.into_iter().collect();
-        extra.sort_unstable();
-        seeds.extend(extra);
-    }
-    let scale = if accept > 0.0 { strong / accept } else { 0.0 };
-    for (a, b) in seeds {
+    let scale = if levels.accept > 0.0 {
+        levels.strong / levels.accept
+    } else {
+        0.0
+    };
+    let add = |sims: &mut Sims, a: u32, b: u32| {
         let s = score(units, passage(units, a), passage(units, b));
         let sem = vectors.map_or(0.0, |v| {
             semantic::calibrate(v.best_cosine(a as usize, b as usize))
@@ -142,7 +133,59 @@ pub fn score_pairs(
             };
             sims.insert((a, b), pair);
         }
+    };
+    for (a, b) in candidates::candidates(units, MAX_SEED_DF) {
+        add(&mut sims, a, b);
     }
+    if let Some(v) = vectors.filter(|_| units.units.len() <= SEMANTIC_SEARCH_MAX_UNITS) {
+        let art = |u: u32| units.units[u as usize].article;
+        let mut anchored: HashSet<(usize, usize)> = HashSet::new();
+        let mut settled: HashSet<(u32, usize)> = HashSet::new();
+        for (&(a, b), p) in &sims {
+            if p.sim >= levels.anchor {
+                anchored.insert((art(a), art(b)));
+                anchored.insert((art(b), art(a)));
+            }
+            if p.sim >= levels.strong {
+                settled.insert((a, art(b)));
+                settled.insert((b, art(a)));
+            }
+        }
+        let mut extra: HashSet<(u32, u32)> = HashSet::new();
+        let mut top: Vec<(f32, usize)> = Vec::new();
+        for (a, unit) in units.units.iter().enumerate() {
+            let opening = unit.heading || unit.pos <= super::units::HEADING_LINES;
+            for (other, range) in units.by_article.iter().enumerate() {
+                if other == unit.article
+                    || settled.contains(&(a as u32, other))
+                    || !(opening || anchored.contains(&(unit.article, other)))
+                {
+                    continue;
+                }
+                top.clear();
+                top.extend(range.clone().map(|b| (v.whole_cosine(a, b), b)));
+                let k = SEMANTIC_CANDIDATES.min(top.len());
+                if k == 0 {
+                    continue;
+                }
+                let cmp =
+                    |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+                top.select_nth_unstable_by(k - 1, cmp);
+                for &(_, b) in &top[..k] {
+                    let key = (a.min(b) as u32, a.max(b) as u32);
+                    if !sims.contains_key(&key) {
+                        extra.insert(key);
+                    }
+                }
+            }
+        }
+        let mut extra: Vec<(u32, u32)> = extra.into_iter().collect();
+        extra.sort_unstable();
+        for (a, b) in extra {
+            add(&mut sims, a, b);
+        }
+    }
+    let (strong, part) = (levels.strong, levels.part);
     let weak: Vec<(u32, u32)> = sims
         .iter()
         .filter(|(_, p)| p.sim < strong)
@@ -212,7 +255,13 @@ mod tests {
                 .into(),
         );
         let units = Units::build(&[&cnbc, &cn]);
-        let sims = score_pairs(&units, None, 0.9, 0.05, 0.0);
+        let levels = Levels {
+            strong: 0.9,
+            part: 0.05,
+            accept: 0.0,
+            anchor: 1.0,
+        };
+        let sims = score_pairs(&units, None, levels);
         let p = get(&sims, 0, 4).copied().unwrap_or_default();
         assert!(p.joined > p.cosine, "{p:?}");
         let alone = get(&sims, 1, 4).copied().unwrap_or_default();

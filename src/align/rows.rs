@@ -258,9 +258,17 @@ fn cluster(units: &Units, sims: &Sims, best: &Best, usable: &[bool], p: &Params)
     if p.accept > 0.0 {
         link_openings(units, sims, &mut clusters, p);
     }
-    // 1. Pairs similar enough on their own, or standing out from their rivals.
+    // 1. Pairs similar enough on their own words, or standing out from their rivals, best
+    //    words first: a lexically strong pair must not lose its sentence to a pair that only
+    //    the blend ranks higher (that one may still link in 1b).
+    let mut lexical = edges.clone();
+    lexical.sort_by(|x, y| {
+        y.2.sim
+            .total_cmp(&x.2.sim)
+            .then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
     let mut rest = Vec::new();
-    for &(a, b, pair) in &edges {
+    for &(a, b, pair) in &lexical {
         let s = pair.sim;
         let strong = s >= p.threshold
             || (weak_ok(a, b, &pair) && s >= p.weak && margin(a, b, s) >= p.margin);
@@ -816,7 +824,13 @@ mod tests {
             part: 0.25,
             ..params()
         };
-        let sims = score_pairs(&units, None, p.threshold, p.part, 0.0);
+        let levels = crate::align::pairs::Levels {
+            strong: p.threshold,
+            part: p.part,
+            accept: 0.0,
+            anchor: p.anchor,
+        };
+        let sims = score_pairs(&units, None, levels);
         let summary = RowCells {
             cells: vec![cell(&units, 0, 0), cell(&units, 1, 0), cell(&units, 2, 0)],
         };
@@ -876,7 +890,13 @@ mod tests {
         );
         let units = Units::build(&[&nyt, &huff]);
         let p = params();
-        let sims = score_pairs(&units, None, p.threshold, p.part, 0.0);
+        let levels = crate::align::pairs::Levels {
+            strong: p.threshold,
+            part: p.part,
+            accept: 0.0,
+            anchor: p.anchor,
+        };
+        let sims = score_pairs(&units, None, levels);
         let find = |a: &Article, article: usize, needle: &str| {
             units.by_article[article]
                 .clone()

@@ -98,13 +98,14 @@ fn check_contract(doc: &Value) {
     }
 }
 
-/// The export keeps the contract and meets the seed gold: F1 at least 0.85, no unique passage
+/// The export keeps the contract and meets the seed gold: F1 at least 0.90 (the brief's
+/// bar; 0.932 measured), no unique passage
 /// paired, no boilerplate in any cell.
 fn assert_meets_seed_gold(doc: &Value) {
     check_contract(doc);
     let score = alignment_score::score(&seed_gold(), std::slice::from_ref(doc));
     let report = score.report();
-    assert!(score.f1 >= 0.85, "{report}");
+    assert!(score.f1 >= 0.90, "{report}");
     assert_eq!(score.unique_paired, 0, "{report}");
     assert_eq!(score.leaks, 0, "{report}");
 }
@@ -359,8 +360,8 @@ fn scorer_port_counts_like_the_python_scorer() {
 
 /// Hand-made gold for three NewsWCL50 events (see tests/data/align-gold/README.md), written
 /// before the aligner ran on them; e06 was never used for tuning. The floors sit a little
-/// under what the aligner reaches with the semantic signal (F1 0.727, 0.418 and 0.594 at
-/// precision 1.000, 0.560 and 0.864; word overlap alone: 0.716, 0.240 and 0.594 at 1.000,
+/// under what the aligner reaches with the semantic signal (F1 0.727, 0.394 and 0.599 at
+/// precision 1.000, 0.542 and 0.844; word overlap alone: 0.716, 0.240 and 0.594 at 1.000,
 /// 0.750 and 0.864) so that a regression fails: these five outlets wrote independently, so
 /// most of their correspondences are loose paraphrases that share few words.
 #[test]
