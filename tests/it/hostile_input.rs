@@ -610,30 +610,9 @@ fn long_repetitive_articles_are_cut_with_a_warning_and_compared() {
 #[cfg(unix)]
 #[test]
 fn sigterm_to_the_reader_gives_the_terminal_back() {
-    use crate::tui::{raw_mode, wait_for_screen};
-    use expectrl::Expect;
-    use expectrl::session::Session;
+    use crate::tui::{open_sample_story, raw_mode, wait_for_screen};
 
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"));
-    cmd.env("TERM", "xterm-256color")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    let mut p = Session::spawn(cmd).unwrap();
-    p.get_process_mut().set_window_size(160, 40).unwrap();
-    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
-    let mut vt = vt100::Parser::new(nz(40), nz(160), 0);
-    let mut raw = Vec::new();
-    // With no path the sample's story list opens first; Enter opens its first story.
-    assert!(
-        wait_for_screen(&mut p, &mut vt, &mut raw, "4 articles"),
-        "{}",
-        vt.screen().contents()
-    );
-    p.send("\r").unwrap();
-    assert!(
-        wait_for_screen(&mut p, &mut vt, &mut raw, "row 1/"),
-        "{}",
-        vt.screen().contents()
-    );
+    let (mut p, mut vt, mut raw) = open_sample_story();
     assert!(raw_mode(&p));
     let pid = p.get_process().pid().to_string();
     let killed = std::process::Command::new("kill")

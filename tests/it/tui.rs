@@ -706,28 +706,8 @@ pub(crate) fn wait_for_screen(
 #[test]
 fn real_binary_in_a_pseudo_terminal_opens_steps_and_restores() {
     use expectrl::Expect;
-    use expectrl::session::Session;
 
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"));
-    cmd.env("TERM", "xterm-256color");
-    let mut p = Session::spawn(cmd).unwrap();
-    p.get_process_mut().set_window_size(160, 40).unwrap();
-    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
-    let mut vt = vt100::Parser::new(nz(40), nz(160), 0);
-    let mut raw = Vec::new();
-    // The sample is grouped like any folder: the story list opens, the four-source story
-    // first and selected; Enter opens it.
-    assert!(
-        wait_for_screen(&mut p, &mut vt, &mut raw, "4 articles"),
-        "{}",
-        vt.screen().contents()
-    );
-    p.send("\r").unwrap();
-    assert!(
-        wait_for_screen(&mut p, &mut vt, &mut raw, "row 1/"),
-        "{}",
-        vt.screen().contents()
-    );
+    let (mut p, mut vt, mut raw) = open_sample_story();
     let screen = vt.screen().contents();
     // The sources side by side on one line, under the title.
     let header = screen.lines().nth(1).unwrap_or("");
@@ -808,6 +788,39 @@ fn panicking_terminal_child() {
         crossterm::event::read()?;
         panic!("a bug inside the reader");
     });
+}
+
+/// Start `parallax` with no path in a 160×40 pseudo-terminal, with no user config or library
+/// (so the bundled sample is what opens), and open the sample's four-source story from the
+/// story list. Returns the session, the screen as drawn and every byte written so far.
+#[cfg(unix)]
+pub(crate) fn open_sample_story() -> (expectrl::session::OsSession, vt100::Parser, Vec<u8>) {
+    use expectrl::Expect;
+    use expectrl::session::Session;
+
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.env("TERM", "xterm-256color")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env("XDG_DATA_HOME", "/nonexistent");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.get_process_mut().set_window_size(160, 40).unwrap();
+    let nz = |n| std::num::NonZeroU16::new(n).unwrap();
+    let mut vt = vt100::Parser::new(nz(40), nz(160), 0);
+    let mut raw = Vec::new();
+    // The sample is grouped like any folder: the story list opens, the four-source story
+    // first and selected; Enter opens it.
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "4 articles"),
+        "{}",
+        vt.screen().contents()
+    );
+    p.send("\r").unwrap();
+    assert!(
+        wait_for_screen(&mut p, &mut vt, &mut raw, "row 1/"),
+        "{}",
+        vt.screen().contents()
+    );
+    (p, vt, raw)
 }
 
 /// Raw mode as the terminal driver sees it: no line editing, no echo.
